@@ -1,0 +1,59 @@
+# danvan — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast test-postgres test-browser lint format bench install migrate demo worker clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "danvan: http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+worker: migrate
+	$(PY) manage.py db_worker
+
+test: install
+	$(PY) -m pytest -n 2 -q -m "not browser"
+	@if [ -x /usr/bin/chromium ]; then $(MAKE) --no-print-directory test-browser; \
+	else echo "Chromium chưa cài: bỏ qua kiểm thử trình duyệt (apt-get install chromium)."; fi
+
+test-fast: install
+	$(PY) -m pytest -n 2 -q -m "not browser"
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/danvan} $(PY) -m pytest -n 2 -q -m "not browser"
+
+test-browser: install
+	$(PY) -m pytest -q -m browser tests/browser
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: migrate
+	$(PY) -m bench.run
+
+clean:
+	rm -rf var/test-media .pytest_cache

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("danvan.core.urls")),
+    path("accounts/", include("danvan.accounts.urls")),
+    path("org/", include("danvan.org.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "danvan.core.errorviews.forbidden"
+handler404 = "danvan.core.errorviews.not_found"
+handler500 = "danvan.core.errorviews.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,68 @@
+"""Capabilities are named; roles map to sets of them in this one table."""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Cap(StrEnum):
+    UNIT_VIEW = "unit.view"
+    UNIT_MANAGE = "unit.manage"
+    PERSON_VIEW = "person.view"
+    PERSON_MANAGE = "person.manage"
+    DATA_IMPORT = "data.import"
+    USER_MANAGE = "user.manage"
+    AUDIT_VIEW = "audit.view"
+    PLAN_VIEW = "plan.view"
+    PLAN_EDIT = "plan.edit"
+    PLAN_ISSUE = "plan.issue"
+    TASK_UPDATE = "task.update"
+    CALL_MANAGE = "call.manage"
+    SUBMISSION_EDIT = "submission.edit"
+    SUBMISSION_REVIEW = "submission.review"
+    EVENT_MANAGE = "event.manage"
+    EVENT_CHECKIN = "event.checkin"
+    EXEMPLAR_REGISTER = "exemplar.register"
+    APPRAISAL_MANAGE = "appraisal.manage"
+    APPRAISAL_SCORE = "appraisal.score"
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Quản trị hệ thống")
+    COMMITTEE_OFFICER = "committee_officer", _("Cán bộ Ban Dân vận")
+    LEADER = "leader", _("Lãnh đạo")
+    FOCAL_POINT = "focal_point", _("Đầu mối đơn vị")
+    TEAM_LEADER = "team_leader", _("Tổ trưởng Tổ Dân vận")
+    COUNCIL_MEMBER = "council_member", _("Thành viên hội đồng thẩm định")
+
+
+_READ = {Cap.UNIT_VIEW, Cap.PERSON_VIEW, Cap.PLAN_VIEW}
+
+ROLE_CAPS: dict[str, frozenset[Cap]] = {
+    Role.ADMIN: frozenset(Cap),
+    Role.COMMITTEE_OFFICER: frozenset(
+        _READ
+        | {
+            Cap.UNIT_MANAGE,
+            Cap.PERSON_MANAGE,
+            Cap.DATA_IMPORT,
+            Cap.AUDIT_VIEW,
+            Cap.PLAN_EDIT,
+            Cap.PLAN_ISSUE,
+            Cap.TASK_UPDATE,
+            Cap.CALL_MANAGE,
+            Cap.SUBMISSION_REVIEW,
+            Cap.EVENT_MANAGE,
+            Cap.EVENT_CHECKIN,
+            Cap.EXEMPLAR_REGISTER,
+            Cap.APPRAISAL_MANAGE,
+        }
+    ),
+    Role.LEADER: frozenset(_READ | {Cap.AUDIT_VIEW, Cap.PLAN_ISSUE, Cap.SUBMISSION_REVIEW}),
+    Role.FOCAL_POINT: frozenset(
+        _READ | {Cap.PERSON_MANAGE, Cap.TASK_UPDATE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER}
+    ),
+    Role.TEAM_LEADER: frozenset(_READ | {Cap.PERSON_MANAGE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER}),
+    Role.COUNCIL_MEMBER: frozenset({Cap.UNIT_VIEW, Cap.APPRAISAL_SCORE}),
+}

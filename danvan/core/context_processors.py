@@ -1,0 +1,10 @@
+from danvan.accounts.roles import Cap
+from danvan.core import authz
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    caps = authz.caps_at(user)
+    return {"nav_caps": {cap.name: True for cap in caps}, "Cap": Cap}

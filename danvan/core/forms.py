@@ -1,0 +1,32 @@
+from django import forms
+
+from danvan.lib import vntext
+
+
+class NormalizingFormMixin:
+    """NFC at the boundary: every text a person types is normalised before any rule sees it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str):
+                field = self.fields.get(name)
+                multiline = field is not None and isinstance(field.widget, forms.Textarea)
+                cleaned[name] = vntext.nfc(value).strip() if multiline else vntext.clean_text(value)
+        return cleaned
+
+
+class VersionedFormMixin:
+    """Carries the version the object was read at, so a stale form is refused by the service."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk:
+            self.initial.setdefault("version", instance.version)
+
+
+def apply_service_error(form, error) -> None:
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.message)

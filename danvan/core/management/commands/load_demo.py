@@ -1,0 +1,24 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from danvan.accounts.demo import ensure_demo_users
+from danvan.accounts.models import User
+from danvan.org.demo import load_demo_units
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu (tổ chức năm 2023 trong hai kế hoạch mẫu, tỉnh Bắc Ninh hiện nay, tài khoản mẫu)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            admin, _ = User.objects.get_or_create(
+                username="admin", defaults={"is_superuser": True, "is_staff": True}
+            )
+            if not admin.is_superuser:
+                admin.is_superuser = admin.is_staff = True
+                admin.save()
+            units = load_demo_units(admin)
+            lines = ensure_demo_users(units)
+        self.stdout.write(self.style.SUCCESS("Dữ liệu mẫu đã sẵn sàng. Tài khoản đăng nhập:"))
+        for username, password, description in lines:
+            self.stdout.write(f"  {username:<12} / {password}   — {description}")

@@ -1,0 +1,650 @@
+"""Gatekeeper for uploaded Word/Excel/text files.
+
+Every uploaded file passes through :func:`inspect_upload` before any parser touches it. The kind
+of a file is decided by its content, never by its extension, and anything unsafe or unreadable
+is refused with an :class:`UploadRejected` whose ``message`` is plain Vietnamese for the
+committee officer who uploaded it (it always names the file) and whose ``code`` is a short
+machine code for logs and tests:
+
+=================  ===============================================================
+code               meaning
+=================  ===============================================================
+``too_large``      more bytes than ``max_bytes``
+``empty``          no bytes at all
+``not_office``     PDF, image, HTML, archive, plain text... not an accepted kind
+``wrong_kind``     a Word file where Excel is expected (or the other way round)
+``macro``          macro-enabled package (.xlsm/.docm, ``vbaProject.bin``)
+``encrypted``      password-protected (OLE ``EncryptedPackage`` or encrypted zip)
+``legacy_format``  .doc/.xls (OLE compound file) or Office 2003 XML
+``zip_bomb``       declared or actual decompressed size/ratio beyond the limits
+``too_many_parts`` more than 2,000 members in the package
+``broken``         damaged or truncated zip, bad CRC, malformed XML part
+``xml_entity``     an XML part with a DOCTYPE/ENTITY declaration
+=================  ===============================================================
+
+Zip members are decompressed in a streaming way (chunks, byte counting, abort past the limit),
+so lying headers cannot smuggle a bomb in; every XML part is checked for DOCTYPE/ENTITY
+declarations before it reaches the XML parser, and then parsed for well-formedness with a
+target that builds nothing (constant memory).
+
+Pure Python, no Django import: the module can be used and tested without settings.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+
+__all__ = [
+    "KINDS",
+    "MAX_PARTS",
+    "InspectedFile",
+    "UploadRejected",
+    "clean_filename",
+    "decode_text",
+    "human_size",
+    "inspect_upload",
+]
+
+KINDS = ("xlsx", "docx", "txt")
+MAX_PARTS = 2000
+RATIO_MIN_SIZE = 1024 * 1024  # the compression-ratio rule applies to members bigger than this
+CHUNK_SIZE = 64 * 1024
+MAX_NAME_LENGTH = 200
+MAX_CONTENT_TYPES_SIZE = 10 * 1024 * 1024
+
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+KIND_LABELS = {
+    "xlsx": "tệp Excel (.xlsx)",
+    "docx": "tệp Word (.docx)",
+    "txt": "tệp văn bản (.txt)",
+}
+_OOXML_MAIN_PARTS = (
+    ("word/document.xml", "docx"),
+    ("xl/workbook.xml", "xlsx"),
+    ("ppt/presentation.xml", "pptx"),
+)
+_PACKAGE_LABELS = {"docx": "tệp Word", "xlsx": "tệp Excel", "pptx": "tệp PowerPoint"}
+
+_XML_SUFFIXES = (".xml", ".rels")
+_DTD_CHECK_SUFFIXES = (*_XML_SUFFIXES, ".vml")  # VML is XML-ish but rarely well-formed: DTD check only
+_DTD_NEEDLES = (b"<!doctype", b"<!entity")
+_DTD_TAIL = max(len(n) for n in _DTD_NEEDLES) - 1
+
+# C0 controls that have no business in a text file (tab, LF, VT, FF, CR and ^Z are tolerated).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.01
+
+
+class UploadRejected(ValueError):
+    """An upload that must not reach a parser.
+
+    ``message`` is Vietnamese text for the user (it names the file), ``code`` a short machine code
+    (see the module docstring).
+    """
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self):
+        return (type(self), (self.message, self.code))
+
+
+@dataclass(frozen=True)
+class InspectedFile:
+    name: str  # original file name, NFC, path parts stripped
+    kind: str  # "xlsx" | "docx" | "txt"
+    data: bytes = field(repr=False)  # the bytes, so the parser never re-reads the stream
+    size: int
+
+
+# --------------------------------------------------------------------------------------------
+# Small public helpers
+# --------------------------------------------------------------------------------------------
+
+
+def human_size(n: int) -> str:
+    """Byte count in Vietnamese notation: ``"800 KB"``, ``"52,4 MB"``, ``"20 MB"``, ``"512 byte"``.
+
+    Units are multiples of 1024 (as Windows Explorer shows them), the decimal mark is a comma.
+    """
+    n = int(n)
+    if n < 0:
+        raise ValueError("size must not be negative")
+    if n < 1024:
+        return f"{n} byte"
+    value = float(n)
+    units = ("KB", "MB", "GB", "TB")
+    for unit in units:
+        value /= 1024
+        decimals = 1 if unit != "KB" or value < 10 else 0
+        rounded = round(value, decimals)
+        if rounded < 1024 or unit == units[-1]:
+            text = f"{rounded:.{decimals}f}"
+            if text.endswith(".0"):
+                text = text[:-2]
+            return f"{text.replace('.', ',')} {unit}"
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def clean_filename(name: object) -> str:
+    """The file name as shown to users: NFC, no directory parts, no control/format characters.
+
+    ``"C:\\\\Users\\\\a\\\\Báo cáo.xlsx"`` becomes ``"Báo cáo.xlsx"``. Format characters (zero-width
+    spaces, the right-to-left override used to disguise extensions) are dropped.
+    """
+    text = unicodedata.normalize("NFC", str(name or ""))
+    text = text.replace("\\", "/").rsplit("/", 1)[-1]
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    text = " ".join(text.split())
+    if len(text) > MAX_NAME_LENGTH:
+        stem, dot, ext = text.rpartition(".")
+        if dot and 0 < len(ext) <= 10:
+            text = f"{stem[: MAX_NAME_LENGTH - len(ext) - 2]}….{ext}"
+        else:
+            text = text[: MAX_NAME_LENGTH - 1] + "…"
+    return text or "tệp không tên"
+
+
+def decode_text(data: bytes) -> str:
+    """Decode an uploaded text file to NFC ``str``.
+
+    Tries UTF-8 (with or without BOM), then UTF-16 when a BOM says so, then the Vietnamese
+    Windows code page cp1258 (then cp1252); as a last resort cp1258 with replacement characters.
+    cp1258 writes tone marks as combining characters, hence the NFC normalisation.
+    """
+    text = _decode_strict(bytes(data))
+    if text is None:
+        text = bytes(data).decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_strict(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    for encoding in ("cp1258", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def inspect_upload(
+    fileobj,
+    *,
+    name: str,
+    allowed: tuple[str, ...] = ("xlsx",),
+    max_bytes: int = 20 * 1024 * 1024,
+    max_uncompressed: int = 200 * 1024 * 1024,
+    max_ratio: int = 100,
+) -> InspectedFile:
+    """Read and vet an upload; return its bytes and content-decided kind, or raise UploadRejected.
+
+    ``fileobj`` may be a Django ``UploadedFile``, a ``BytesIO``, a file opened in binary mode or
+    plain ``bytes``. It is rewound when seekable and at most ``max_bytes + 1`` bytes are read
+    (a ``.size`` attribute, as Django's uploads have, is checked before reading anything).
+    """
+    if isinstance(allowed, str):
+        allowed = (allowed,)
+    allowed = tuple(dict.fromkeys(allowed))
+    unknown = [kind for kind in allowed if kind not in KINDS]
+    if not allowed or unknown:
+        raise ValueError(f"allowed must be a non-empty subset of {KINDS}, got {allowed!r}")
+    if max_bytes < 1 or max_uncompressed < 1 or max_ratio < 1:
+        raise ValueError("limits must be positive")
+
+    inspector = _Inspector(
+        name=clean_filename(name),
+        allowed=allowed,
+        max_bytes=max_bytes,
+        max_uncompressed=max_uncompressed,
+        max_ratio=max_ratio,
+    )
+    data = inspector.read(fileobj)
+    kind = inspector.detect(data)
+    return InspectedFile(name=inspector.name, kind=kind, data=data, size=len(data))
+
+
+# --------------------------------------------------------------------------------------------
+# Implementation
+# --------------------------------------------------------------------------------------------
+
+
+class _DoctypeFound(Exception):
+    """Raised from inside the XML parser when it meets a DOCTYPE (whatever the encoding)."""
+
+
+class _NullTarget:
+    """ElementTree parser target that keeps nothing (constant memory) but refuses any DTD."""
+
+    def doctype(self, name, pubid, system):
+        raise _DoctypeFound(name)
+
+    def close(self):
+        return None
+
+
+@dataclass
+class _Inspector:
+    name: str
+    allowed: tuple[str, ...]
+    max_bytes: int
+    max_uncompressed: int
+    max_ratio: int
+    total_read: int = 0
+    current_part: str | None = None
+
+    # ---- messages ---------------------------------------------------------------------------
+
+    def reject(self, code: str, text: str) -> UploadRejected:
+        return UploadRejected(f"Tệp «{self.name}» {text}", code)
+
+    @property
+    def expected(self) -> str:
+        return " hoặc ".join(KIND_LABELS[kind] for kind in self.allowed)
+
+    def broken(self, detail: str) -> UploadRejected:
+        return self.reject(
+            "broken",
+            f"bị hỏng hoặc tải lên chưa hết: {detail}. "
+            "Hãy mở lại tệp bằng Word/Excel, lưu lại rồi tải lên lần nữa.",
+        )
+
+    def not_office(self, what: str, advice: str = "") -> UploadRejected:
+        text = f"{what}, không phải {self.expected}."
+        return self.reject("not_office", f"{text} {advice}".rstrip())
+
+    def zip_bomb(self, detail: str) -> UploadRejected:
+        return self.reject(
+            "zip_bomb",
+            f"có dữ liệu nén bất thường ({detail}) nên hệ thống không xử lý. "
+            "Nếu đây là tệp thật, hãy chia nhỏ tệp rồi tải lên lại.",
+        )
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def read(self, fileobj) -> bytes:
+        if isinstance(fileobj, bytes | bytearray | memoryview):
+            data = bytes(fileobj)
+            if len(data) > self.max_bytes:
+                raise self.too_large(len(data))
+        else:
+            declared = getattr(fileobj, "size", None)
+            if isinstance(declared, int) and declared > self.max_bytes:
+                raise self.too_large(declared)
+            _rewind(fileobj)
+            data = _read_at_most(fileobj, self.max_bytes + 1)
+            if len(data) > self.max_bytes:
+                raise self.too_large(_full_size(fileobj, declared))
+        if not data:
+            raise self.reject("empty", "rỗng (0 byte). Hãy kiểm tra lại tệp rồi tải lên lần nữa.")
+        return data
+
+    def too_large(self, size: int | None) -> UploadRejected:
+        shown = human_size(size) if size else f"hơn {human_size(self.max_bytes)}"
+        return self.reject("too_large", f"quá lớn ({shown}); giới hạn là {human_size(self.max_bytes)}.")
+
+    # ---- detection --------------------------------------------------------------------------
+
+    def detect(self, data: bytes) -> str:
+        if data.startswith(OLE_MAGIC):
+            raise self.reject_ole(data)
+        if data.startswith(ZIP_MAGICS):
+            return self.inspect_zip(data)
+        signature = _binary_signature(data)
+        if signature is not None:
+            raise self.not_office(*signature)
+        legacy_xml = _office_2003_xml(data)
+        if legacy_xml is not None:
+            raise self.legacy(*legacy_xml)
+        if _looks_like_html(data):
+            raise self.not_office(
+                "là trang web (HTML)",
+                "Nếu tệp được xuất từ phần mềm khác, hãy mở bằng Word/Excel và lưu lại đúng định dạng.",
+            )
+        if _is_text(data):
+            if "txt" in self.allowed:
+                return "txt"
+            what = "là tệp văn bản thuần (CSV/TXT)"
+            if "xlsx" in self.allowed:
+                raise self.not_office(what, "Hãy mở bằng Excel và lưu thành .xlsx rồi tải lên lại.")
+            raise self.not_office(what)
+        raise self.reject(
+            "not_office",
+            f"không phải {self.expected}: hệ thống không nhận ra định dạng của tệp. "
+            "Hãy chọn đúng tệp rồi tải lên lại.",
+        )
+
+    def legacy(self, program: str, extension: str, modern: str) -> UploadRejected:
+        text = (
+            f"là định dạng {program} cũ ({extension}): hãy mở bằng {program} "
+            f"và lưu thành {modern} rồi tải lên lại."
+        )
+        if modern.lstrip(".") not in self.allowed and program in ("Word", "Excel"):
+            text += f" Ở đây cần {self.expected}."
+        return self.reject("legacy_format", text)
+
+    def reject_ole(self, data: bytes) -> UploadRejected:
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return self.reject(
+                "encrypted",
+                "được đặt mật khẩu nên hệ thống không đọc được. "
+                "Hãy mở tệp, gỡ bỏ mật khẩu, lưu lại rồi tải lên lần nữa.",
+            )
+        if "WordDocument\0".encode("utf-16-le") in data:
+            return self.legacy("Word", ".doc", ".docx")
+        if any(f"{stream}\0".encode("utf-16-le") in data for stream in ("Workbook", "Book")):
+            return self.legacy("Excel", ".xls", ".xlsx")
+        if "PowerPoint Document".encode("utf-16-le") in data:
+            return self.legacy("PowerPoint", ".ppt", ".pptx")
+        return self.reject(
+            "legacy_format",
+            "là định dạng Word/Excel cũ (.doc/.xls): hãy mở bằng Word/Excel và lưu thành "
+            ".docx/.xlsx rồi tải lên lại.",
+        )
+
+    # ---- OOXML packages ---------------------------------------------------------------------
+
+    def inspect_zip(self, data: bytes) -> str:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return self.inspect_package(archive)
+        except UploadRejected:
+            raise
+        except Exception as exc:  # untrusted input: any failure of the zip machinery means broken
+            raise self.broken(_describe_zip_error(exc, self.current_part)) from exc
+
+    def inspect_package(self, archive: zipfile.ZipFile) -> str:
+        infos = archive.infolist()
+        if len(infos) > MAX_PARTS:
+            raise self.reject(
+                "too_many_parts",
+                f"có quá nhiều thành phần bên trong ({_format_int(len(infos))}; "
+                f"giới hạn {_format_int(MAX_PARTS)}) nên hệ thống không xử lý.",
+            )
+        parts: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            key = info.filename.lower()
+            if key in parts:
+                raise self.broken(f"có hai phần trùng tên {info.filename}")
+            parts[key] = info
+
+        if "[content_types].xml" not in parts:
+            raise self.reject_plain_zip(archive, parts)
+        self.check_declared_sizes(infos)
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise self.reject(
+                    "encrypted",
+                    "được đặt mật khẩu nên hệ thống không đọc được. "
+                    "Hãy mở tệp, gỡ bỏ mật khẩu, lưu lại rồi tải lên lần nữa.",
+                )
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise self.broken(f"phần {info.filename} dùng kiểu nén không được hỗ trợ")
+
+        content_types_info = parts["[content_types].xml"]
+        content_types = self.scan_member(archive, content_types_info, keep=True)
+        self.check_macro(content_types, parts)
+        kind = self.package_kind(parts)
+
+        for info in infos:
+            if info is not content_types_info:
+                self.scan_member(archive, info)
+        return kind
+
+    def reject_plain_zip(self, archive: zipfile.ZipFile, parts: dict[str, zipfile.ZipInfo]):
+        mimetype = parts.get("mimetype")
+        if mimetype is not None and mimetype.file_size < 200:
+            self.current_part = mimetype.filename
+            value = archive.read(mimetype)
+            self.current_part = None
+            if b"opendocument.spreadsheet" in value:
+                return self.not_office(
+                    "là bảng tính OpenDocument (.ods)",
+                    "Hãy mở bằng Excel hoặc LibreOffice và lưu thành .xlsx rồi tải lên lại.",
+                )
+            if b"opendocument.text" in value:
+                return self.not_office(
+                    "là văn bản OpenDocument (.odt)",
+                    "Hãy mở bằng Word hoặc LibreOffice và lưu thành .docx rồi tải lên lại.",
+                )
+        return self.not_office("là tệp nén ZIP", "Hãy giải nén rồi tải lên từng tệp bên trong.")
+
+    def check_declared_sizes(self, infos: list[zipfile.ZipInfo]) -> None:
+        total = sum(info.file_size for info in infos)
+        if total > self.max_uncompressed:
+            raise self.zip_bomb(
+                f"khi giải nén ra {human_size(total)}, vượt giới hạn {human_size(self.max_uncompressed)}"
+            )
+        for info in infos:
+            self.check_ratio(info, info.file_size)
+
+    def check_ratio(self, info: zipfile.ZipInfo, size: int) -> None:
+        if size > RATIO_MIN_SIZE and size > self.max_ratio * max(info.compress_size, 1):
+            ratio = size // max(info.compress_size, 1)
+            raise self.zip_bomb(
+                f"phần {info.filename} nén với tỉ lệ {_format_int(ratio)}:1, "
+                f"vượt giới hạn {_format_int(self.max_ratio)}:1"
+            )
+
+    def check_macro(self, content_types: bytes, parts: dict[str, zipfile.ZipInfo]) -> None:
+        lowered = content_types.lower()
+        has_vba = any(key.rsplit("/", 1)[-1] in ("vbaproject.bin", "vbadata.xml") for key in parts)
+        if has_vba or b"macroenabled" in lowered or b"vbaproject" in lowered:
+            raise self.reject(
+                "macro",
+                "có chứa macro (.xlsm/.docm). Vì an toàn, hệ thống không nhận tệp có macro: "
+                "hãy lưu lại thành .xlsx/.docx rồi tải lên.",
+            )
+
+    def package_kind(self, parts: dict[str, zipfile.ZipInfo]) -> str:
+        found = [kind for main, kind in _OOXML_MAIN_PARTS if main in parts]
+        if not found:
+            raise self.not_office(
+                "là tệp Office nhưng không phải Word hay Excel",
+                "Hãy chọn đúng tệp rồi tải lên lại.",
+            )
+        if len(found) > 1:
+            raise self.broken("cấu trúc gói tệp không hợp lệ (vừa có phần Word vừa có phần Excel)")
+        kind = found[0]
+        if kind not in self.allowed:
+            raise self.reject("wrong_kind", f"là {_PACKAGE_LABELS[kind]}, nhưng ở đây cần {self.expected}.")
+        return kind
+
+    def scan_member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, *, keep: bool = False) -> bytes:
+        """Decompress one member in chunks, counting bytes; check DTDs and XML well-formedness."""
+        if info.is_dir():
+            return b""
+        self.current_part = info.filename
+        lowered_name = info.filename.lower()
+        check_dtd = lowered_name.endswith(_DTD_CHECK_SUFFIXES)
+        parser = ET.XMLParser(target=_NullTarget()) if lowered_name.endswith(_XML_SUFFIXES) else None
+        kept: list[bytes] = []
+        tail = b""
+        size = 0
+        try:
+            with archive.open(info) as stream:
+                while chunk := stream.read(CHUNK_SIZE):
+                    size += len(chunk)
+                    self.total_read += len(chunk)
+                    if self.total_read > self.max_uncompressed:
+                        raise self.zip_bomb(f"khi giải nén vượt giới hạn {human_size(self.max_uncompressed)}")
+                    if size > info.file_size:
+                        raise self.zip_bomb(f"phần {info.filename} lớn hơn kích thước khai báo")
+                    self.check_ratio(info, size)
+                    if keep:
+                        if size > MAX_CONTENT_TYPES_SIZE:
+                            raise self.broken(f"phần {info.filename} lớn bất thường")
+                        kept.append(chunk)
+                    if check_dtd:
+                        window = tail + chunk.lower()
+                        if any(needle in window for needle in _DTD_NEEDLES):
+                            raise self.xml_entity(info.filename)
+                        tail = window[-_DTD_TAIL:]
+                    if parser is not None:
+                        parser.feed(chunk)
+            if parser is not None:
+                parser.close()
+        except _DoctypeFound as exc:
+            raise self.xml_entity(info.filename) from exc
+        except ET.ParseError as exc:
+            line, column = exc.position
+            raise self.broken(
+                f"phần {info.filename} bị lỗi cấu trúc XML (dòng {line}, cột {column + 1})"
+            ) from exc
+        self.current_part = None
+        return b"".join(kept)
+
+    def xml_entity(self, part: str) -> UploadRejected:
+        return self.reject(
+            "xml_entity",
+            f"chứa khai báo XML không an toàn (DOCTYPE/ENTITY) trong phần {part}. "
+            "Tệp Word/Excel thật không bao giờ có khai báo này; tệp có thể đã bị sửa đổi. "
+            "Hãy mở bằng Word/Excel, lưu lại rồi tải lên lần nữa.",
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Sniffing helpers
+# --------------------------------------------------------------------------------------------
+
+_IMAGE_ADVICE = "Hãy tải lên tệp Word/Excel gốc thay vì ảnh chụp hoặc ảnh quét."
+_ARCHIVE_ADVICE = "Hãy giải nén rồi tải lên từng tệp bên trong."
+
+
+def _binary_signature(data: bytes) -> tuple[str, str] | None:
+    """(what it is, advice) for well-known non-Office formats, recognised by magic bytes."""
+    head = data[:64]
+    if head.startswith(b"%PDF"):
+        return ("là tệp PDF", "Hãy tải lên tệp Word/Excel gốc thay vì bản PDF.")
+    images = (
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"\xff\xd8\xff", "JPEG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"II*\x00", "TIFF"),
+        (b"MM\x00*", "TIFF"),
+    )
+    for magic, label in images:
+        if head.startswith(magic):
+            return (f"là ảnh ({label})", _IMAGE_ADVICE)
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return ("là ảnh (WEBP)", _IMAGE_ADVICE)
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
+        return ("là ảnh (HEIC)", _IMAGE_ADVICE)
+    if head.startswith(b"BM") and len(head) >= 26 and head[6:10] == b"\x00\x00\x00\x00":
+        return ("là ảnh (BMP)", _IMAGE_ADVICE)
+    archives = (
+        (b"Rar!\x1a\x07", "RAR"),
+        (b"7z\xbc\xaf\x27\x1c", "7z"),
+        (b"\x1f\x8b", "GZIP"),
+    )
+    for magic, label in archives:
+        if head.startswith(magic):
+            return (f"là tệp nén ({label})", _ARCHIVE_ADVICE)
+    if head.startswith(b"{\\rtf"):
+        return ("là tệp RTF", "Hãy mở bằng Word và lưu thành .docx rồi tải lên lại.")
+    if (head.startswith(b"MZ") and b"\x00" in head) or head.startswith(b"\x7fELF"):
+        return ("là tệp chương trình", "Hãy chọn đúng tệp rồi tải lên lại.")
+    return None
+
+
+def _text_head(data: bytes, size: int = 2048) -> bytes:
+    head = data[:size]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return head.lstrip().lower()
+
+
+def _office_2003_xml(data: bytes) -> tuple[str, str, str] | None:
+    head = _text_head(data)
+    if not head.startswith(b"<?xml"):
+        return None
+    if b'progid="excel.sheet"' in head or b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        return ("Excel", "XML 2003", ".xlsx")
+    if b'progid="word.document"' in head or b"schemas.microsoft.com/office/word/2003/wordml" in head:
+        return ("Word", "XML 2003", ".docx")
+    return None
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = _text_head(data, 1024)
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
+
+
+def _is_text(data: bytes) -> bool:
+    has_utf16_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data and not has_utf16_bom:
+        return False
+    text = _decode_strict(data)
+    if text is None or "\x00" in text:
+        return False
+    controls = _CONTROL_CHARS.subn("", text)[1]
+    return controls <= len(text) * _MAX_CONTROL_SHARE
+
+
+def _describe_zip_error(exc: Exception, part: str | None) -> str:
+    if "CRC" in str(exc) and part:
+        return f"phần {part} bị sai mã kiểm tra (CRC)"
+    if part:
+        return f"không đọc được phần {part}"
+    return "không đọc được cấu trúc tệp nén"
+
+
+def _format_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _rewind(fileobj) -> None:
+    try:
+        if fileobj.seekable():
+            fileobj.seek(0)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _read_at_most(fileobj, limit: int) -> bytes:
+    buffer = bytearray()
+    while len(buffer) < limit:
+        chunk = fileobj.read(min(1024 * 1024, limit - len(buffer)))
+        if not chunk:
+            break
+        if isinstance(chunk, str):
+            raise TypeError("inspect_upload needs a file opened in binary mode")
+        buffer += chunk
+    return bytes(buffer)
+
+
+def _full_size(fileobj, declared: object) -> int | None:
+    if isinstance(declared, int):
+        return declared
+    try:
+        if fileobj.seekable():
+            return fileobj.seek(0, io.SEEK_END)
+    except (AttributeError, OSError, ValueError):
+        pass
+    return None

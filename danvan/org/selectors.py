@@ -1,0 +1,55 @@
+"""Reads of the organisation tree that depend on the user."""
+
+from django.db.models import Count, Q
+
+from danvan.core import authz
+from danvan.lib import vntext
+
+from .models import Person, Unit
+
+
+def top_units_for(user):
+    """The roots of what the user sees: the whole forest for a system admin, else their assigned units."""
+    if authz.sees_everything(user):
+        return Unit.objects.filter(parent__isnull=True)
+    return Unit.objects.filter(path__in=authz.scope_paths(user))
+
+
+def with_child_counts(units):
+    return units.select_related("kind").annotate(child_count=Count("children", distinct=True))
+
+
+def children_of(unit: Unit, *, include_past: bool):
+    children = unit.children.all()
+    if not include_past:
+        children = children.current()
+    return with_child_counts(children).order_by("kind__order", "sort_key", "id")
+
+
+def visible_breadcrumbs(unit: Unit, user) -> list[Unit]:
+    return list(Unit.objects.visible_to(user).filter(path__in=unit.ancestor_paths()).order_by("depth"))
+
+
+def search_filter(query: str) -> Q:
+    """Every word of the query, folded, must appear in the row's folded search text."""
+    condition = Q()
+    for word in vntext.fold(query).split():
+        condition &= Q(search_text__contains=word)
+    return condition
+
+
+def people_for(user, *, query: str = "", unit: Unit | None = None):
+    people = Person.objects.visible_to(user).select_related("unit")
+    if unit is not None:
+        people = people.filter(authz.subtree_q("unit__path", [unit.path]))
+    if query:
+        people = people.filter(search_filter(query))
+    return people.order_by("sort_key", "id")
+
+
+def subtree_counts(unit: Unit) -> dict:
+    inside = authz.subtree_q("path", [unit.path])
+    return {
+        "units": Unit.objects.filter(inside).exclude(pk=unit.pk).count(),
+        "people": Person.objects.filter(authz.subtree_q("unit__path", [unit.path])).count(),
+    }

@@ -1,0 +1,209 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.accounts.roles import Cap
+from danvan.core import authz
+from danvan.core.errors import ServiceError
+from danvan.core.forms import apply_service_error
+from danvan.core.paging import paginate, query_without_page
+from danvan.lib.htmx import render_page
+
+from . import selectors, services
+from .forms import PersonForm, UnitForm
+from .models import Person, Unit
+
+
+def _visible_units(request):
+    return Unit.objects.visible_to(request.user)
+
+
+@login_required
+def unit_tree(request):
+    authz.require(request.user, Cap.UNIT_VIEW)
+    include_past = request.GET.get("past") == "1"
+    roots = selectors.top_units_for(request.user)
+    if not include_past:
+        roots = roots.current()
+    roots = selectors.with_child_counts(roots).order_by("kind__order", "sort_key", "id")
+    return render(
+        request, "org/unit_tree.html", {"page": paginate(request, roots), "include_past": include_past}
+    )
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = get_object_or_404(_visible_units(request).select_related("kind", "parent", "successor"), pk=pk)
+    authz.require(request.user, Cap.UNIT_VIEW, unit)
+    include_past = request.GET.get("past") == "1"
+    context = {
+        "unit": unit,
+        "breadcrumbs": selectors.visible_breadcrumbs(unit, request.user),
+        "page": paginate(request, selectors.children_of(unit, include_past=include_past)),
+        "people": unit.people.order_by("sort_key", "id")[:20],
+        "counts": selectors.subtree_counts(unit),
+        "include_past": include_past,
+        "can_manage": authz.has_cap(request.user, Cap.UNIT_MANAGE, unit),
+        "can_manage_people": authz.has_cap(request.user, Cap.PERSON_MANAGE, unit),
+        "query": query_without_page(request),
+    }
+    return render_page(request, "org/unit_detail.html", context, partial="children")
+
+
+@login_required
+def unit_lookup(request):
+    """JSON for the unit picker: the first matches among the units the user may see."""
+    authz.require(request.user, Cap.UNIT_VIEW)
+    query = request.GET.get("q", "")
+    units = _visible_units(request).current().select_related("parent")
+    if query:
+        units = units.filter(selectors.search_filter(query))
+    results = [
+        {"id": u.pk, "label": u.name, "parent": u.parent.name if u.parent_id else ""}
+        for u in units.order_by("depth", "sort_key")[:20]
+    ]
+    return JsonResponse({"results": results})
+
+
+def _unit_form_view(request, *, unit: Unit | None, parent: Unit | None):
+    form = UnitForm(
+        request.POST or None,
+        instance=unit,
+        visible_units=_visible_units(request),
+        initial={"parent": parent.pk} if parent else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            if unit is None:
+                unit = services.unit_create(actor=request.user, **data)
+                messages.success(request, _("Đã tạo đơn vị «%(name)s».") % {"name": unit.name})
+            else:
+                services.unit_update(
+                    unit=unit, actor=request.user, expected_version=form.cleaned_data.get("version"), **data
+                )
+                messages.success(request, _("Đã lưu thay đổi."))
+            return redirect(unit)
+        except ServiceError as error:
+            apply_service_error(form, error)
+    return render(request, "org/unit_form.html", {"form": form, "unit": unit, "parent": parent})
+
+
+@login_required
+def unit_create(request):
+    parent = None
+    if parent_id := request.GET.get("parent") or request.POST.get("parent"):
+        parent = get_object_or_404(_visible_units(request), pk=parent_id)
+        authz.require(request.user, Cap.UNIT_MANAGE, parent)
+    else:
+        authz.require(request.user, Cap.UNIT_MANAGE)
+    return _unit_form_view(request, unit=None, parent=parent)
+
+
+@login_required
+def unit_edit(request, pk):
+    unit = get_object_or_404(_visible_units(request), pk=pk)
+    authz.require(request.user, Cap.UNIT_MANAGE, unit)
+    return _unit_form_view(request, unit=unit, parent=None)
+
+
+@login_required
+@require_POST
+def unit_delete(request, pk):
+    unit = get_object_or_404(_visible_units(request), pk=pk)
+    authz.require(request.user, Cap.UNIT_MANAGE, unit)
+    parent = unit.parent
+    try:
+        services.unit_delete(unit=unit, actor=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(unit)
+    messages.success(request, _("Đã xóa đơn vị."))
+    return redirect(parent) if parent else redirect("org:unit_tree")
+
+
+@login_required
+def person_list(request):
+    authz.require(request.user, Cap.PERSON_VIEW)
+    unit = None
+    if unit_id := request.GET.get("unit"):
+        unit = get_object_or_404(_visible_units(request), pk=unit_id)
+    query = request.GET.get("q", "").strip()
+    people = selectors.people_for(request.user, query=query, unit=unit)
+    context = {
+        "page": paginate(request, people),
+        "q": query,
+        "unit": unit,
+        "query": query_without_page(request),
+        "can_manage": authz.has_cap(request.user, Cap.PERSON_MANAGE, unit),
+    }
+    return render_page(request, "org/person_list.html", context, partial="results")
+
+
+@login_required
+def person_detail(request, pk):
+    person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    authz.require(request.user, Cap.PERSON_VIEW, person.unit)
+    context = {
+        "person": person,
+        "breadcrumbs": [*selectors.visible_breadcrumbs(person.unit, request.user), person.unit],
+        "can_manage": authz.has_cap(request.user, Cap.PERSON_MANAGE, person.unit),
+    }
+    return render(request, "org/person_detail.html", context)
+
+
+def _person_form_view(request, *, person: Person | None, unit: Unit | None):
+    form = PersonForm(
+        request.POST or None,
+        instance=person,
+        visible_units=_visible_units(request),
+        initial={"unit": unit.pk} if unit else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            if person is None:
+                person = services.person_create(actor=request.user, **data)
+                messages.success(request, _("Đã thêm cán bộ «%(name)s».") % {"name": person.full_name})
+            else:
+                services.person_update(
+                    person=person,
+                    actor=request.user,
+                    expected_version=form.cleaned_data.get("version"),
+                    **data,
+                )
+                messages.success(request, _("Đã lưu thay đổi."))
+            return redirect(person)
+        except ServiceError as error:
+            apply_service_error(form, error)
+    return render(request, "org/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+def person_create(request):
+    unit = None
+    if unit_id := request.GET.get("unit"):
+        unit = get_object_or_404(_visible_units(request), pk=unit_id)
+    authz.require(request.user, Cap.PERSON_MANAGE, unit)
+    return _person_form_view(request, person=None, unit=unit)
+
+
+@login_required
+def person_edit(request, pk):
+    person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    authz.require(request.user, Cap.PERSON_MANAGE, person.unit)
+    return _person_form_view(request, person=person, unit=None)
+
+
+@login_required
+@require_POST
+def person_delete(request, pk):
+    person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    authz.require(request.user, Cap.PERSON_MANAGE, person.unit)
+    unit = person.unit
+    services.person_delete(person=person, actor=request.user)
+    messages.success(request, _("Đã xóa cán bộ."))
+    return redirect(unit)
