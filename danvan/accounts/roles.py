@@ -14,6 +14,7 @@ class Cap(StrEnum):
     DATA_IMPORT = "data.import"
     USER_MANAGE = "user.manage"
     AUDIT_VIEW = "audit.view"
+    CATALOG_MANAGE = "catalog.manage"
     PLAN_VIEW = "plan.view"
     PLAN_EDIT = "plan.edit"
     PLAN_ISSUE = "plan.issue"

@@ -104,3 +104,15 @@ class PersonForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
 class PersonFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm"), required=False)
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class UnitKindForm(NormalizingFormMixin, forms.ModelForm):
+    class Meta:
+        model = UnitKind
+        fields = ["code", "name", "order", "is_admin_area"]
+        help_texts = {"code": _("Chữ thường không dấu, ví dụ residential_area. Không đổi được sau khi tạo.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["code"].disabled = True

@@ -11,7 +11,7 @@ from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
-from .models import Person, Unit
+from .models import Person, Unit, UnitKind
 
 UNIT_FIELDS = [
     "code",
@@ -208,3 +208,25 @@ def person_delete(*, person: Person, actor) -> None:
     authz.require(actor, Cap.PERSON_MANAGE, person.unit)
     audit.record(actor=actor, verb="delete", obj=person, summary=_("Xóa cán bộ"), unit_path=person.unit.path)
     person.delete()
+
+
+@transaction.atomic
+def kind_save(*, actor, kind: UnitKind | None = None, **fields) -> UnitKind:
+    """Create or edit a unit kind; codes are fixed once created because imports and code refer to them."""
+    authz.require(actor, Cap.CATALOG_MANAGE)
+    name = vntext.clean_text(fields.get("name", ""))
+    if not name:
+        raise ServiceError(_("Tên loại không được để trống."), field="name")
+    if kind is None:
+        code = fields.get("code", "").strip().lower()
+        if UnitKind.objects.filter(code=code).exists():
+            raise ServiceError(_("Mã loại «%(code)s» đã có.") % {"code": code}, field="code")
+        kind = UnitKind(code=code)
+        verb = "create"
+    else:
+        verb = "update"
+    kind.name, kind.order = name, fields.get("order") or 100
+    kind.is_admin_area = bool(fields.get("is_admin_area"))
+    kind.save()
+    audit.record(actor=actor, verb=verb, obj=kind, summary=_("Lưu loại đơn vị"))
+    return kind

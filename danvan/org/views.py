@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,8 +14,8 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 
 from . import selectors, services
-from .forms import PersonForm, UnitForm
-from .models import Person, Unit
+from .forms import PersonForm, UnitForm, UnitKindForm
+from .models import Person, Unit, UnitKind
 
 
 def _visible_units(request):
@@ -207,3 +208,21 @@ def person_delete(request, pk):
     services.person_delete(person=person, actor=request.user)
     messages.success(request, _("Đã xóa cán bộ."))
     return redirect(unit)
+
+
+@login_required
+def kind_list(request):
+    authz.require(request.user, Cap.CATALOG_MANAGE)
+    editing = None
+    if kind_id := request.GET.get("edit") or request.POST.get("kind_id"):
+        editing = get_object_or_404(UnitKind, pk=kind_id)
+    form = UnitKindForm(request.POST or None, instance=editing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.kind_save(actor=request.user, kind=editing, **form.cleaned_data)
+            messages.success(request, _("Đã lưu loại đơn vị."))
+            return redirect("org:kind_list")
+        except ServiceError as error:
+            apply_service_error(form, error)
+    kinds = UnitKind.objects.annotate(unit_count=Count("units")).order_by("order", "name")
+    return render(request, "org/kind_list.html", {"kinds": kinds, "form": form, "editing": editing})

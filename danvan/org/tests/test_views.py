@@ -180,3 +180,16 @@ def test_an_unknown_page_number_falls_back_instead_of_failing(cast, login):
     assert response.status_code == 200
     response = login(cast.province_officer).get(reverse("org:person_list"), {"page": "abc"})
     assert response.status_code == 200
+
+
+def test_an_administrator_adds_a_unit_kind_and_others_cannot(cast, login):
+    from danvan.org.models import UnitKind
+
+    assert login(cast.province_officer).get(reverse("org:kind_list")).status_code == 403
+    client = login(cast.admin)
+    response = client.post(
+        reverse("org:kind_list"),
+        {"code": "ward_party_board", "name": "Ban Xây dựng Đảng phường", "order": 56},
+    )
+    assert response.status_code == 302
+    assert UnitKind.objects.get(code="ward_party_board").name == "Ban Xây dựng Đảng phường"
