@@ -31,15 +31,15 @@ worker: migrate
 	$(PY) manage.py db_worker
 
 test: install
-	$(PY) -m pytest -n 2 -q -m "not browser"
+	$(PY) -m pytest -n 2 -q danvan -m "not browser"
 	@if [ -x /usr/bin/chromium ]; then $(MAKE) --no-print-directory test-browser; \
 	else echo "Chromium chưa cài: bỏ qua kiểm thử trình duyệt (apt-get install chromium)."; fi
 
 test-fast: install
-	$(PY) -m pytest -n 2 -q -m "not browser"
+	$(PY) -m pytest -n 2 -q danvan -m "not browser"
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/danvan} $(PY) -m pytest -n 2 -q -m "not browser"
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/danvan} $(PY) -m pytest -n 2 -q danvan -m "not browser"
 
 test-browser: install
 	$(PY) -m pytest -q -m browser tests/browser

@@ -46,6 +46,7 @@ def search_everything(user, query: str) -> dict:
     }
 
 
+HIDDEN_HISTORY_FIELDS = {"version", "password", "last_login"}
 HISTORY_MODELS = {"unit": "org.Unit", "person": "org.Person", "user": "accounts.User"}
 
 
@@ -64,6 +65,8 @@ def history_entries(obj) -> list[dict]:
         if previous is not None:
             delta = record.diff_against(previous)
             for change in delta.changes:
+                if change.field in HIDDEN_HISTORY_FIELDS:
+                    continue
                 field = obj._meta.get_field(change.field)
                 changes.append({"label": field.verbose_name, "old": change.old, "new": change.new})
         entries.append({"record": record, "changes": changes, "is_creation": previous is None})
