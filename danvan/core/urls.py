@@ -9,5 +9,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("history/<str:model_name>/<int:pk>/", views.history, name="history"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("about/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -49,6 +49,12 @@ def audit_log(request):
     )
 
 
+@login_required
+def about(request):
+    """A trivial page of the app (base layout only): the floor the benchmarks compare pages with."""
+    return render(request, "core/about.html")
+
+
 def healthz(request):
     from django.http import JsonResponse
 

@@ -135,7 +135,7 @@ def person_list(request):
     query = request.GET.get("q", "").strip()
     people = selectors.people_for(request.user, query=query, unit=unit)
     context = {
-        "page": paginate(request, people),
+        "page": paginate(request, people, ids_first=True),
         "q": query,
         "unit": unit,
         "query": query_without_page(request),

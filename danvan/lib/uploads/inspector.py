@@ -1,104 +1,45 @@
-"""Gatekeeper for uploaded Word/Excel/text files.
-
-Every uploaded file passes through :func:`inspect_upload` before any parser touches it. The kind
-of a file is decided by its content, never by its extension, and anything unsafe or unreadable
-is refused with an :class:`UploadRejected` whose ``message`` is plain Vietnamese for the
-committee officer who uploaded it (it always names the file) and whose ``code`` is a short
-machine code for logs and tests:
-
-=================  ===============================================================
-code               meaning
-=================  ===============================================================
-``too_large``      more bytes than ``max_bytes``
-``empty``          no bytes at all
-``not_office``     PDF, image, HTML, archive, plain text... not an accepted kind
-``wrong_kind``     a Word file where Excel is expected (or the other way round)
-``macro``          macro-enabled package (.xlsm/.docm, ``vbaProject.bin``)
-``encrypted``      password-protected (OLE ``EncryptedPackage`` or encrypted zip)
-``legacy_format``  .doc/.xls (OLE compound file) or Office 2003 XML
-``zip_bomb``       declared or actual decompressed size/ratio beyond the limits
-``too_many_parts`` more than 2,000 members in the package
-``broken``         damaged or truncated zip, bad CRC, malformed XML part
-``xml_entity``     an XML part with a DOCTYPE/ENTITY declaration
-=================  ===============================================================
-
-Zip members are decompressed in a streaming way (chunks, byte counting, abort past the limit),
-so lying headers cannot smuggle a bomb in; every XML part is checked for DOCTYPE/ENTITY
-declarations before it reaches the XML parser, and then parsed for well-formedness with a
-target that builds nothing (constant memory).
-
-Pure Python, no Django import: the module can be used and tested without settings.
-"""
+"""The entry point ``inspect_upload`` and the ``_Inspector`` that reads, sniffs and vets one upload."""
 
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
 
-__all__ = [
-    "KINDS",
-    "MAX_PARTS",
-    "InspectedFile",
-    "UploadRejected",
-    "clean_filename",
-    "decode_text",
-    "human_size",
-    "inspect_upload",
-]
+from danvan.lib.uploads.errors import UploadRejected
+from danvan.lib.uploads.ooxml import (
+    _DTD_CHECK_SUFFIXES,
+    _DTD_NEEDLES,
+    _DTD_TAIL,
+    _OOXML_MAIN_PARTS,
+    _PACKAGE_LABELS,
+    _XML_SUFFIXES,
+    CHUNK_SIZE,
+    MAX_CONTENT_TYPES_SIZE,
+    MAX_PARTS,
+    RATIO_MIN_SIZE,
+    _describe_zip_error,
+    _DoctypeFound,
+    _NullTarget,
+)
+from danvan.lib.uploads.sniff import (
+    OLE_MAGIC,
+    ZIP_MAGICS,
+    _binary_signature,
+    _is_text,
+    _looks_like_html,
+    _office_2003_xml,
+)
+from danvan.lib.uploads.text import _format_int, clean_filename, human_size
 
 KINDS = ("xlsx", "docx", "txt")
-MAX_PARTS = 2000
-RATIO_MIN_SIZE = 1024 * 1024  # the compression-ratio rule applies to members bigger than this
-CHUNK_SIZE = 64 * 1024
-MAX_NAME_LENGTH = 200
-MAX_CONTENT_TYPES_SIZE = 10 * 1024 * 1024
-
-OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 KIND_LABELS = {
     "xlsx": "tệp Excel (.xlsx)",
     "docx": "tệp Word (.docx)",
     "txt": "tệp văn bản (.txt)",
 }
-_OOXML_MAIN_PARTS = (
-    ("word/document.xml", "docx"),
-    ("xl/workbook.xml", "xlsx"),
-    ("ppt/presentation.xml", "pptx"),
-)
-_PACKAGE_LABELS = {"docx": "tệp Word", "xlsx": "tệp Excel", "pptx": "tệp PowerPoint"}
-
-_XML_SUFFIXES = (".xml", ".rels")
-_DTD_CHECK_SUFFIXES = (*_XML_SUFFIXES, ".vml")  # VML is XML-ish but rarely well-formed: DTD check only
-_DTD_NEEDLES = (b"<!doctype", b"<!entity")
-_DTD_TAIL = max(len(n) for n in _DTD_NEEDLES) - 1
-
-# C0 controls that have no business in a text file (tab, LF, VT, FF, CR and ^Z are tolerated).
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
-_MAX_CONTROL_SHARE = 0.01
-
-
-class UploadRejected(ValueError):
-    """An upload that must not reach a parser.
-
-    ``message`` is Vietnamese text for the user (it names the file), ``code`` a short machine code
-    (see the module docstring).
-    """
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __reduce__(self):
-        return (type(self), (self.message, self.code))
 
 
 @dataclass(frozen=True)
@@ -107,85 +48,6 @@ class InspectedFile:
     kind: str  # "xlsx" | "docx" | "txt"
     data: bytes = field(repr=False)  # the bytes, so the parser never re-reads the stream
     size: int
-
-
-# --------------------------------------------------------------------------------------------
-# Small public helpers
-# --------------------------------------------------------------------------------------------
-
-
-def human_size(n: int) -> str:
-    """Byte count in Vietnamese notation: ``"800 KB"``, ``"52,4 MB"``, ``"20 MB"``, ``"512 byte"``.
-
-    Units are multiples of 1024 (as Windows Explorer shows them), the decimal mark is a comma.
-    """
-    n = int(n)
-    if n < 0:
-        raise ValueError("size must not be negative")
-    if n < 1024:
-        return f"{n} byte"
-    value = float(n)
-    units = ("KB", "MB", "GB", "TB")
-    for unit in units:
-        value /= 1024
-        decimals = 1 if unit != "KB" or value < 10 else 0
-        rounded = round(value, decimals)
-        if rounded < 1024 or unit == units[-1]:
-            text = f"{rounded:.{decimals}f}"
-            if text.endswith(".0"):
-                text = text[:-2]
-            return f"{text.replace('.', ',')} {unit}"
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def clean_filename(name: object) -> str:
-    """The file name as shown to users: NFC, no directory parts, no control/format characters.
-
-    ``"C:\\\\Users\\\\a\\\\Báo cáo.xlsx"`` becomes ``"Báo cáo.xlsx"``. Format characters (zero-width
-    spaces, the right-to-left override used to disguise extensions) are dropped.
-    """
-    text = unicodedata.normalize("NFC", str(name or ""))
-    text = text.replace("\\", "/").rsplit("/", 1)[-1]
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
-    text = " ".join(text.split())
-    if len(text) > MAX_NAME_LENGTH:
-        stem, dot, ext = text.rpartition(".")
-        if dot and 0 < len(ext) <= 10:
-            text = f"{stem[: MAX_NAME_LENGTH - len(ext) - 2]}….{ext}"
-        else:
-            text = text[: MAX_NAME_LENGTH - 1] + "…"
-    return text or "tệp không tên"
-
-
-def decode_text(data: bytes) -> str:
-    """Decode an uploaded text file to NFC ``str``.
-
-    Tries UTF-8 (with or without BOM), then UTF-16 when a BOM says so, then the Vietnamese
-    Windows code page cp1258 (then cp1252); as a last resort cp1258 with replacement characters.
-    cp1258 writes tone marks as combining characters, hence the NFC normalisation.
-    """
-    text = _decode_strict(bytes(data))
-    if text is None:
-        text = bytes(data).decode("cp1258", errors="replace")
-    return unicodedata.normalize("NFC", text)
-
-
-def _decode_strict(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    for encoding in ("cp1258", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -232,20 +94,6 @@ def inspect_upload(
 # --------------------------------------------------------------------------------------------
 # Implementation
 # --------------------------------------------------------------------------------------------
-
-
-class _DoctypeFound(Exception):
-    """Raised from inside the XML parser when it meets a DOCTYPE (whatever the encoding)."""
-
-
-class _NullTarget:
-    """ElementTree parser target that keeps nothing (constant memory) but refuses any DTD."""
-
-    def doctype(self, name, pubid, system):
-        raise _DoctypeFound(name)
-
-    def close(self):
-        return None
 
 
 @dataclass
@@ -529,94 +377,8 @@ class _Inspector:
 
 
 # --------------------------------------------------------------------------------------------
-# Sniffing helpers
+# Reading the upload
 # --------------------------------------------------------------------------------------------
-
-_IMAGE_ADVICE = "Hãy tải lên tệp Word/Excel gốc thay vì ảnh chụp hoặc ảnh quét."
-_ARCHIVE_ADVICE = "Hãy giải nén rồi tải lên từng tệp bên trong."
-
-
-def _binary_signature(data: bytes) -> tuple[str, str] | None:
-    """(what it is, advice) for well-known non-Office formats, recognised by magic bytes."""
-    head = data[:64]
-    if head.startswith(b"%PDF"):
-        return ("là tệp PDF", "Hãy tải lên tệp Word/Excel gốc thay vì bản PDF.")
-    images = (
-        (b"\x89PNG\r\n\x1a\n", "PNG"),
-        (b"\xff\xd8\xff", "JPEG"),
-        (b"GIF87a", "GIF"),
-        (b"GIF89a", "GIF"),
-        (b"II*\x00", "TIFF"),
-        (b"MM\x00*", "TIFF"),
-    )
-    for magic, label in images:
-        if head.startswith(magic):
-            return (f"là ảnh ({label})", _IMAGE_ADVICE)
-    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        return ("là ảnh (WEBP)", _IMAGE_ADVICE)
-    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
-        return ("là ảnh (HEIC)", _IMAGE_ADVICE)
-    if head.startswith(b"BM") and len(head) >= 26 and head[6:10] == b"\x00\x00\x00\x00":
-        return ("là ảnh (BMP)", _IMAGE_ADVICE)
-    archives = (
-        (b"Rar!\x1a\x07", "RAR"),
-        (b"7z\xbc\xaf\x27\x1c", "7z"),
-        (b"\x1f\x8b", "GZIP"),
-    )
-    for magic, label in archives:
-        if head.startswith(magic):
-            return (f"là tệp nén ({label})", _ARCHIVE_ADVICE)
-    if head.startswith(b"{\\rtf"):
-        return ("là tệp RTF", "Hãy mở bằng Word và lưu thành .docx rồi tải lên lại.")
-    if (head.startswith(b"MZ") and b"\x00" in head) or head.startswith(b"\x7fELF"):
-        return ("là tệp chương trình", "Hãy chọn đúng tệp rồi tải lên lại.")
-    return None
-
-
-def _text_head(data: bytes, size: int = 2048) -> bytes:
-    head = data[:size]
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
-    return head.lstrip().lower()
-
-
-def _office_2003_xml(data: bytes) -> tuple[str, str, str] | None:
-    head = _text_head(data)
-    if not head.startswith(b"<?xml"):
-        return None
-    if b'progid="excel.sheet"' in head or b"urn:schemas-microsoft-com:office:spreadsheet" in head:
-        return ("Excel", "XML 2003", ".xlsx")
-    if b'progid="word.document"' in head or b"schemas.microsoft.com/office/word/2003/wordml" in head:
-        return ("Word", "XML 2003", ".docx")
-    return None
-
-
-def _looks_like_html(data: bytes) -> bool:
-    head = _text_head(data, 1024)
-    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:512]
-
-
-def _is_text(data: bytes) -> bool:
-    has_utf16_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if b"\x00" in data and not has_utf16_bom:
-        return False
-    text = _decode_strict(data)
-    if text is None or "\x00" in text:
-        return False
-    controls = _CONTROL_CHARS.subn("", text)[1]
-    return controls <= len(text) * _MAX_CONTROL_SHARE
-
-
-def _describe_zip_error(exc: Exception, part: str | None) -> str:
-    if "CRC" in str(exc) and part:
-        return f"phần {part} bị sai mã kiểm tra (CRC)"
-    if part:
-        return f"không đọc được phần {part}"
-    return "không đọc được cấu trúc tệp nén"
-
-
-def _format_int(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def _rewind(fileobj) -> None:
