@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.accounts",
     "danvan.org",
+    "danvan.reporting",
+    "danvan.plans",
 ]
 
 MIDDLEWARE = [

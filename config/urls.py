@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("danvan.core.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("org/", include("danvan.org.urls")),
+    path("plans/", include("danvan.plans.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

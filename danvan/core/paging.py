@@ -6,8 +6,8 @@ PER_PAGE = 50
 class IdsFirstPaginator(Paginator):
     """Pages over the ids only (an index-only scan), then loads the page's rows by id.
 
-    With a join and an ORDER BY, a plain OFFSET reads and sorts every matching row with its relations; paging the
-    ids first lets the database walk a covering index and fetch just the rows shown.
+    With a join and an ORDER BY, a plain OFFSET reads and sorts every matching row with its relations;
+    paging the ids first lets the database walk a covering index and fetch just the rows shown.
     """
 
     def page(self, number):

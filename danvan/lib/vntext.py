@@ -153,17 +153,31 @@ _FOLD_EXTRA = str.maketrans(
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 
 
+class _MarkTable(dict):
+    """str.translate table deleting every combining mark (category M), filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.category(chr(code))[0] == "M" else code
+        self[code] = value
+        return value
+
+
+_MARKS = _MarkTable()
+
+
 def _strip_marks(text: str) -> str:
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "M")
+    return text.translate(_MARKS)
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str | None) -> str:
     """Search key: lower case ASCII letters and digits separated by single spaces.
 
     Diacritics go, đ becomes d; anything else that is not an ASCII letter or digit (punctuation,
     other scripts) acts as a word break.
     """
-    folded = unicodedata.normalize("NFKD", normalize_tone_placement(text).lower())
+    # No tone-placement step: every mark goes, so "hoà" and "hòa" fold alike anyway.
+    folded = unicodedata.normalize("NFKD", nfc(text).lower())
     # NFKD can yield capitals (e.g. from letter-like symbols), hence the second lower().
     folded = _strip_marks(folded).lower().translate(_FOLD_EXTRA)
     return _NON_ALNUM_RE.sub(" ", folded).strip()
@@ -522,8 +536,11 @@ def detect_legacy_encoding(text: str | None) -> str | None:
     tokens = [t for t in _TOKEN_SPLIT_RE.split(text) if t and not t.isascii()]
     if not tokens:
         return None
-    valid_now = [_is_syllable(t) for t in tokens]
-    invalid_now = valid_now.count(False)
+    valid_now = [_known_syllable(t) for t in tokens]
+    invalid = [t for t, ok in zip(tokens, valid_now, strict=True) if not ok]
+    if not invalid:
+        return None  # every word is already Vietnamese: nothing a decoding could gain (the common case)
+    valid = [t for t, ok in zip(tokens, valid_now, strict=True) if ok]
     candidates = (
         ("utf8-as-cp1252", fix_utf8_read_as_cp1252),
         ("tcvn3", tcvn3_to_unicode),
@@ -532,22 +549,30 @@ def detect_legacy_encoding(text: str | None) -> str | None:
     best: str | None = None
     best_gain = 0
     for name, convert in candidates:
-        gain = loss = 0
-        for token, was_valid in zip(tokens, valid_now, strict=True):
+        gain = 0
+        for token in invalid:
             converted = convert(token)
-            if converted == token:
-                continue
-            is_valid = _is_syllable(converted)
-            if is_valid and not was_valid:
+            if converted != token and _known_syllable(converted):
                 strong = name == "utf8-as-cp1252" and (
                     _vietnamese_block_count(converted) > _vietnamese_block_count(token)
                 )
                 gain += 2 if strong else 1
-            elif was_valid and not is_valid:
+        if gain < 2 or gain * 2 < len(invalid) or gain <= best_gain:
+            continue
+        loss = 0
+        for token in valid:
+            converted = convert(token)
+            if converted != token and not _known_syllable(converted):
                 loss += 1
-        if gain >= 2 and gain * 2 >= invalid_now and loss * 4 <= gain and gain > best_gain:
+        if loss * 4 <= gain:
             best, best_gain = name, gain
     return best
+
+
+@functools.lru_cache(maxsize=65536)
+def _known_syllable(token: str) -> bool:
+    """_is_syllable, remembered: documents repeat the same few thousand words."""
+    return _is_syllable(token)
 
 
 def _looks_like_h_font(text: str) -> bool:

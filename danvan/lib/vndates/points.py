@@ -3,6 +3,7 @@ quarter, a half, a year) and the raw results the grammar yields."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,16 @@ _BLANK = object()
 # The first half of the parser: tokens, values and the points in time they write.
 
 
+@functools.lru_cache(maxsize=512)
+def _phrases_by_first(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The split phrases indexed by their first word (the parser asks the same sets at every token)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        parts = _split(phrase)
+        index.setdefault(parts[0], []).append(parts)
+    return index
+
+
 class _PointParser:
     """Token helpers, values and written points; ``grammar._Parser`` adds whole expressions."""
 
@@ -75,12 +86,8 @@ class _PointParser:
         """End of the longest phrase among ``phrases`` written at ``i``."""
         if not 0 <= i < self.n or self.toks[i].kind != "word":
             return None
-        first = self.toks[i].text
         best = None
-        for phrase in phrases:
-            parts = _split(phrase)
-            if parts[0] != first:
-                continue
+        for parts in _phrases_by_first(phrases).get(self.toks[i].text, ()):
             k = i + 1
             for part in parts[1:]:
                 t = self.tok(k)

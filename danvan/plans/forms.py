@@ -1,0 +1,127 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.forms import NormalizingFormMixin
+from danvan.org.forms import DateInput, UnitChoiceField
+
+from .models import Profile, Task
+
+
+class PlanImportForm(forms.Form):
+    issuing_unit = UnitChoiceField(label=_("Đơn vị ban hành"))
+    text = forms.CharField(
+        label=_("Dán nội dung kế hoạch"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false"}),
+    )
+    file = forms.FileField(label=_("hoặc tải lên tệp .docx / .txt"), required=False)
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["issuing_unit"].queryset = visible_units
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip() and not cleaned.get("file"):
+            raise forms.ValidationError(_("Hãy dán nội dung kế hoạch hoặc chọn một tệp."))
+        return cleaned
+
+
+class PlanNewForm(NormalizingFormMixin, forms.Form):
+    issuing_unit = UnitChoiceField(label=_("Đơn vị ban hành"))
+    title = forms.CharField(
+        label=_("Trích yếu"),
+        max_length=500,
+        help_text=_("Ví dụ: triển khai các hoạt động “Tháng Dân vận” năm 2026"),
+    )
+    profile = forms.ChoiceField(label=_("Thể thức văn bản"), choices=Profile.choices)
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["issuing_unit"].queryset = visible_units
+
+
+class PlanEditForm(forms.Form):
+    """The structured editor: header facts, then each part of the body in its own field.
+
+    Sections are written one per block: a heading line ("I. Mục đích, yêu cầu") followed by numbered items
+    ("1.", "1.1.", "a)") and bullets ("-"), exactly as in a plan; the plan parser reads them back.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    profile = forms.ChoiceField(label=_("Thể thức văn bản"), choices=Profile.choices)
+    superior_body = forms.CharField(label=_("Cơ quan cấp trên"), max_length=200, required=False)
+    issuing_body = forms.CharField(label=_("Cơ quan ban hành"), max_length=200, required=False)
+    body_code = forms.CharField(
+        label=_("Ký hiệu cơ quan"),
+        max_length=30,
+        required=False,
+        help_text=_("Ví dụ BDVTU; số được cấp khi ban hành: Số 12-KH/BDVTU."),
+    )
+    place = forms.CharField(label=_("Địa danh"), max_length=80, required=False)
+    issued_on = forms.DateField(label=_("Ngày ký (dự kiến)"), required=False, widget=DateInput())
+    doc_type = forms.CharField(label=_("Loại văn bản"), max_length=40, initial="KẾ HOẠCH")
+    title = forms.CharField(label=_("Trích yếu"), max_length=500)
+    preamble = forms.CharField(
+        label=_("Căn cứ, mở đầu"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    basis = forms.CharField(
+        label=_("Văn bản căn cứ (mỗi dòng một văn bản)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    body = forms.CharField(
+        label=_("Nội dung (các phần I, II, … và các mục 1., 1.1., -)"),
+        widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false"}),
+    )
+    closing = forms.CharField(label=_("Đoạn kết"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    recipients = forms.CharField(
+        label=_("Nơi nhận (mỗi dòng một nơi, ví dụ: - Ban Dân vận Tỉnh ủy (b/c);)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    authority = forms.CharField(
+        label=_("Quyền hạn, chức vụ người ký (mỗi dòng một dòng)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Ví dụ: TRƯỞNG BAN; hoặc K/T TRƯỞNG BAN rồi PHÓ TRƯỞNG BAN."),
+    )
+    signer_name = forms.CharField(label=_("Người ký"), max_length=120, required=False)
+    slogans = forms.CharField(
+        label=_("Khẩu hiệu kèm theo (mỗi dòng một khẩu hiệu)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class TaskForm(NormalizingFormMixin, forms.ModelForm):
+    lead_unit = UnitChoiceField(label=_("Đơn vị chủ trì"), required=False)
+    due_text = forms.CharField(
+        label=_("Thời hạn"),
+        required=False,
+        help_text=_("Ví dụ: trước ngày 30/9/2023; trung tuần tháng 9/2023; quý IV/2023."),
+    )
+
+    class Meta:
+        model = Task
+        fields = ["label", "title", "lead_unit", "due_text"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["lead_unit"].queryset = visible_units
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+
+
+class TaskProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices)
+    progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100, required=False)
+    text = forms.CharField(
+        label=_("Ghi chú tiến độ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence = forms.FileField(label=_("Minh chứng (tệp)"), required=False)

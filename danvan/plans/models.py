@@ -1,0 +1,281 @@
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from danvan.core import authz
+from danvan.core.models import TimeStamped, Versioned
+from danvan.lib.vndates import DateWindow
+
+
+class DateWindowFields(models.Model):
+    """A time that may be fuzzy: start, end, the original words (see danvan.lib.vndates.DateWindow)."""
+
+    due_start = models.DateField(_("từ ngày"), null=True, blank=True)
+    due_end = models.DateField(_("hạn"), null=True, blank=True, db_index=True)
+    due_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=255, blank=True)
+    due_kind = models.CharField(max_length=10, blank=True)
+    due_tentative = models.BooleanField(_("dự kiến"), default=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def due(self) -> DateWindow | None:
+        if not (self.due_start or self.due_end or self.due_text):
+            return None
+        return DateWindow(
+            start=self.due_start,
+            end=self.due_end,
+            text=self.due_text,
+            tentative=self.due_tentative,
+            kind=self.due_kind or "unparsed",
+        )
+
+    def set_due(self, window: DateWindow | None) -> None:
+        if window is None:
+            self.due_start = self.due_end = None
+            self.due_text = self.due_kind = ""
+            self.due_tentative = False
+            return
+        self.due_start, self.due_end, self.due_text = window.start, window.end, window.text[:255]
+        self.due_kind, self.due_tentative = window.kind, window.tentative
+
+
+class Profile(models.TextChoices):
+    PARTY_2018 = "party-2018", _("Văn bản Đảng (Hướng dẫn 36-HD/VPTW, 2018)")
+    PARTY_2026 = "party-2026", _("Văn bản Đảng (Quy định 399-QĐ/TW, 2026)")
+    STATE_2020 = "state-2020", _("Văn bản nhà nước, MTTQ (Nghị định 30/2020/NĐ-CP)")
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Plans issued in the user's subtrees, and plans that give a task to a unit there."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if authz.sees_everything(user):
+            return self.all()
+        paths = authz.scope_paths(user)
+        if not paths:
+            return self.none()
+        tasks_here = Task.objects.filter(plan=OuterRef("pk")).filter(
+            authz.subtree_q("lead_unit__path", paths) | authz.subtree_q("partner_units__path", paths)
+        )
+        return self.filter(authz.subtree_q("issuing_unit__path", paths) | Q(Exists(tasks_here)))
+
+
+class Plan(TimeStamped, Versioned):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        ISSUED = "issued", _("Đã ban hành")
+        SUPERSEDED = "superseded", _("Đã được sửa đổi")
+
+    issuing_unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT, related_name="plans"
+    )
+    doc_type = models.CharField(_("loại văn bản"), max_length=40, default="KẾ HOẠCH")
+    type_code = models.CharField(_("mã loại"), max_length=8, default="KH")
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    number_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    symbol = models.CharField(_("số, ký hiệu"), max_length=60, blank=True)
+    profile = models.CharField(
+        _("thể thức"), max_length=12, choices=Profile.choices, default=Profile.PARTY_2018
+    )
+    place = models.CharField(_("địa danh"), max_length=80, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    title = models.CharField(_("trích yếu"), max_length=500)
+    content = models.JSONField(_("nội dung"), default=dict)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    issued_at = models.DateTimeField(_("ban hành lúc"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ban hành"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    amends = models.ForeignKey(
+        "self",
+        verbose_name=_("sửa đổi kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
+    revision = models.PositiveSmallIntegerField(_("lần sửa đổi"), default=0)
+    source_name = models.CharField(_("tệp nguồn"), max_length=255, blank=True)
+    source_text = models.TextField(_("văn bản nguồn"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    search_text = models.TextField(editable=False, default="")
+
+    objects = PlanQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text", "source_text"])
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["-issued_on", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuing_unit", "type_code", "number_year", "number"],
+                name="unique_document_number",
+                condition=Q(number__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.doc_type.capitalize()} {self.symbol or _('(dự thảo)')}: {self.title}"[:255]
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("plans:plan_detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    def document(self):
+        from .document import PlanDocument
+
+        return PlanDocument.from_dict(self.content or {})
+
+    @property
+    def date_line(self) -> str:
+        from danvan.lib.vndates import format_vn_date_line
+
+        content = self.content or {}
+        issued_on = self.issued_on or (
+            date.fromisoformat(content["issued_on"]) if content.get("issued_on") else None
+        )
+        return format_vn_date_line(self.place or content.get("place") or "…", issued_on)
+
+
+class NumberSequence(models.Model):
+    """The last number used by an issuing unit for a document type in a period (a year)."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    type_code = models.CharField(max_length=8)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "type_code", "year"], name="unique_sequence")]
+
+    def __str__(self) -> str:
+        return f"{self.type_code}/{self.year}: {self.last_number}"
+
+
+class TaskQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if authz.sees_everything(user):
+            return self.all()
+        paths = authz.scope_paths(user)
+        if not paths:
+            return self.none()
+        partner_here = Task.partner_units.through.objects.filter(task=OuterRef("pk")).filter(
+            authz.subtree_q("unit__path", paths)
+        )
+        return self.filter(
+            authz.subtree_q("plan__issuing_unit__path", paths)
+            | authz.subtree_q("lead_unit__path", paths)
+            | Q(Exists(partner_here))
+        )
+
+    def overdue(self, today: date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(due_end__lt=today).exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
+
+
+class Task(TimeStamped, Versioned, DateWindowFields):
+    class Status(models.TextChoices):
+        TODO = "todo", _("Chưa thực hiện")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Hoàn thành")
+        CANCELLED = "cancelled", _("Hủy bỏ")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    order = models.PositiveIntegerField(default=0)
+    label = models.CharField(_("mục"), max_length=30, blank=True)
+    title = models.TextField(_("nội dung nhiệm vụ"))
+    lead_unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("đơn vị chủ trì"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+    )
+    lead_text = models.CharField(_("chủ trì (nguyên văn)"), max_length=500, blank=True)
+    partner_units = models.ManyToManyField(
+        "org.Unit", verbose_name=_("đơn vị phối hợp"), blank=True, related_name="partner_tasks"
+    )
+    partners_text = models.CharField(_("phối hợp (nguyên văn)"), max_length=500, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.TODO)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+
+    objects = TaskQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[partner_units])
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["plan", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.title}".strip()[:120]
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("plans:task_detail", args=[self.pk])
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.due_end is not None
+            and self.due_end < timezone.localdate()
+            and self.status not in (self.Status.DONE, self.Status.CANCELLED)
+        )
+
+
+class TaskNote(TimeStamped):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("nội dung"))
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), null=True, blank=True)
+    evidence = models.FileField(_("minh chứng"), upload_to="evidence/%Y/%m/", blank=True)
+    evidence_name = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A secret address of a unit's deadline calendar (iCal), for phones and Outlook."""
+
+    unit = models.OneToOneField("org.Unit", on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"iCal {self.unit_id}"

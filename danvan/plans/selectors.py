@@ -1,0 +1,71 @@
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from danvan.core import authz
+
+from .models import Plan, Task
+
+
+def plans_for(user, *, status: str = "", year: str = "", query: str = ""):
+    plans = Plan.objects.visible_to(user).select_related("issuing_unit")
+    if status:
+        plans = plans.filter(status=status)
+    if year.isdigit():
+        plans = plans.filter(
+            Q(issued_on__year=int(year)) | Q(issued_on__isnull=True, created_at__year=int(year))
+        )
+    if query:
+        from danvan.org.selectors import search_filter
+
+        plans = plans.filter(search_filter(query))
+    return plans.annotate(task_count=Count("tasks")).order_by("-issued_on", "-created_at", "-id")
+
+
+def tasks_for(user, *, unit=None, status: str = "", due: str = "", plan=None):
+    """The tasks board: tasks the user can see, filtered by unit subtree, status and due period."""
+    tasks = (
+        Task.objects.visible_to(user)
+        .select_related("plan", "lead_unit")
+        .exclude(plan__status=Plan.Status.SUPERSEDED)
+    )
+    if plan is not None:
+        tasks = tasks.filter(plan=plan)
+    if unit is not None:
+        tasks = tasks.filter(authz.subtree_q("lead_unit__path", [unit.path]))
+    if status == "overdue":
+        tasks = tasks.overdue()
+    elif status == "open":
+        tasks = tasks.exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
+    elif status:
+        tasks = tasks.filter(status=status)
+    today = timezone.localdate()
+    if due == "week":
+        tasks = tasks.filter(due_end__gte=today, due_end__lte=today + timezone.timedelta(days=7))
+    elif due == "month":
+        tasks = tasks.filter(due_end__year=today.year, due_end__month=today.month)
+    elif due == "none":
+        tasks = tasks.filter(due_end__isnull=True)
+    return tasks.order_by("due_end", "plan_id", "order", "id")
+
+
+def board_counts(tasks) -> dict:
+    today = timezone.localdate()
+    open_tasks = ~Q(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
+    return tasks.aggregate(
+        total=Count("id"),
+        done=Count("id", filter=Q(status=Task.Status.DONE)),
+        open=Count("id", filter=open_tasks),
+        overdue=Count("id", filter=open_tasks & Q(due_end__lt=today)),
+    )
+
+
+def unit_deadlines(unit):
+    """What the iCal feed of a unit lists: open tasks it leads or partners in, in issued plans."""
+    return (
+        Task.objects.filter(
+            Q(lead_unit=unit) | Q(partner_units=unit), plan__status=Plan.Status.ISSUED, due_end__isnull=False
+        )
+        .select_related("plan")
+        .distinct()
+        .order_by("due_end")
+    )

@@ -1,0 +1,344 @@
+"""Every write to plans and their tasks: atomic, validated, audited."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.accounts.roles import Cap
+from danvan.core import audit, authz
+from danvan.core.concurrency import save_if_current
+from danvan.core.errors import ServiceError
+from danvan.lib import vntext
+from danvan.lib.vndates import DateParseError, DateWindow, parse_window
+from danvan.org.models import Unit
+
+from .document import PlanDocument
+from .matching import match_unit, match_units
+from .models import Plan, Profile, Task, TaskNote
+from .numbering import format_symbol, next_number
+
+PARTY_COMMITTEE_WORDS = {
+    ("tinh", "uy"),
+    ("thanh", "uy"),
+    ("huyen", "uy"),
+    ("dang", "uy"),
+    ("quan", "uy"),
+    ("thi", "uy"),
+}
+
+
+def header_texts(unit: Unit) -> tuple[str, str]:
+    """(superior body, issuing body) as a Party header prints them: "TỈNH ỦY BẮC GIANG", "BAN DÂN VẬN".
+
+    "Ban Dân vận Tỉnh ủy Bắc Giang" splits at the party committee it belongs to; otherwise the parent unit is
+    the superior body.
+    """
+    words = unit.name.split()
+    folded = [vntext.fold(w) for w in words]
+    for index in range(1, len(words) - 1):
+        if (folded[index], folded[index + 1]) in PARTY_COMMITTEE_WORDS:
+            return " ".join(words[index:]).upper(), " ".join(words[:index]).upper()
+    parent = unit.parent
+    issuing = unit.name
+    if parent is not None and vntext.fold(unit.name).endswith(vntext.fold(parent.name)):
+        issuing = unit.name[: len(unit.name) - len(parent.name)].strip()
+    return (parent.name.upper() if parent else ""), issuing.upper()
+
+
+def plan_search_text(plan: Plan) -> str:
+    return vntext.fold(f"{plan.symbol} {plan.title} {plan.doc_type}")
+
+
+def _sync_fields_from_document(plan: Plan, doc: PlanDocument) -> None:
+    plan.title = vntext.clean_text(doc.title)[:500] or plan.title
+    plan.doc_type = doc.doc_type or "KẾ HOẠCH"
+    plan.type_code = doc.type_code or "KH"
+    plan.place = vntext.clean_text(doc.place)[:80]
+    if plan.status == Plan.Status.DRAFT:
+        plan.issued_on = doc.issued_on
+    plan.search_text = plan_search_text(plan)
+
+
+def _check_can_edit(plan: Plan, actor) -> None:
+    authz.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
+    if not plan.is_editable:
+        raise ServiceError(_("Kế hoạch đã ban hành không sửa được. Hãy tạo bản sửa đổi."))
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    actor,
+    issuing_unit: Unit,
+    doc: PlanDocument,
+    source_name: str = "",
+    source_text: str = "",
+    profile: str | None = None,
+) -> Plan:
+    authz.require(actor, Cap.PLAN_EDIT, issuing_unit)
+    if not vntext.clean_text(doc.title):
+        raise ServiceError(_("Kế hoạch cần có trích yếu (tên kế hoạch)."), field="title")
+    superior, issuing = header_texts(issuing_unit)
+    doc.superior_body = doc.superior_body or superior
+    doc.issuing_body = doc.issuing_body or issuing
+    doc.body_code = doc.body_code or issuing_unit.abbreviation
+    plan = Plan(
+        issuing_unit=issuing_unit,
+        created_by=actor,
+        source_name=source_name[:255],
+        source_text=vntext.nfc(source_text),
+        profile=profile or (Profile.STATE_2020 if doc.style == "state" else Profile.PARTY_2018),
+    )
+    _sync_fields_from_document(plan, doc)
+    plan.content = doc.to_dict()
+    save_if_current(plan, expected_version=None)
+    _create_tasks(plan, doc)
+    audit.record(
+        actor=actor, verb="create", obj=plan, summary=_("Tạo kế hoạch (dự thảo)"), unit_path=issuing_unit.path
+    )
+    return plan
+
+
+def _create_tasks(plan: Plan, doc: PlanDocument) -> None:
+    on = doc.issued_on or (doc.event.time.start if doc.event and doc.event.time else None)
+    for order, block in enumerate(doc.tasks(), start=1):
+        task = Task(
+            plan=plan,
+            order=order,
+            label=block.label[:30],
+            title=block.text,
+            lead_text=block.lead[:500],
+            partners_text=", ".join(block.partners)[:500],
+        )
+        task.set_due(block.due)
+        if block.lead:
+            task.lead_unit = match_unit(block.lead, near=plan.issuing_unit, on=on)
+        elif plan.issuing_unit_id:
+            task.lead_unit = plan.issuing_unit
+        task.save()
+        if block.partners:
+            task.partner_units.set(match_units(block.partners, near=plan.issuing_unit, on=on))
+
+
+@transaction.atomic
+def plan_update(
+    *, plan: Plan, actor, expected_version: int | None, doc: PlanDocument, profile: str | None = None
+) -> Plan:
+    stored = Plan.objects.select_related("issuing_unit").get(pk=plan.pk)
+    _check_can_edit(stored, actor)
+    before = {"title": stored.title, "content": stored.content}
+    _sync_fields_from_document(plan, doc)
+    if not plan.title:
+        raise ServiceError(_("Kế hoạch cần có trích yếu (tên kế hoạch)."), field="title")
+    if profile:
+        plan.profile = profile
+    plan.content = doc.to_dict()
+    save_if_current(plan, expected_version=expected_version)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=plan,
+        summary=_("Sửa dự thảo kế hoạch"),
+        changes=audit.field_changes({"title": before["title"]}, {"title": plan.title}),
+        unit_path=plan.issuing_unit.path,
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str = "") -> Plan:
+    plan = Plan.objects.select_for_update().select_related("issuing_unit").get(pk=plan.pk)
+    authz.require(actor, Cap.PLAN_ISSUE, plan.issuing_unit)
+    if plan.status != Plan.Status.DRAFT:
+        raise ServiceError(_("Kế hoạch này đã được ban hành trước đó."))
+    if not plan.tasks.exists() and not plan.document().sections:
+        raise ServiceError(_("Kế hoạch chưa có nội dung: hãy thêm các mục trước khi ban hành."))
+    doc = plan.document()
+    issued_on = issued_on or doc.issued_on or timezone.localdate()
+    body_code = doc.body_code or plan.issuing_unit.abbreviation
+    if not body_code:
+        raise ServiceError(
+            _("Đơn vị ban hành chưa có ký hiệu viết tắt (ví dụ BDVTU): hãy bổ sung ở trang đơn vị.")
+        )
+    plan.number_year = issued_on.year
+    plan.number = next_number(unit=plan.issuing_unit, type_code=plan.type_code, year=issued_on.year)
+    style = "state" if plan.profile == Profile.STATE_2020 else "party"
+    plan.symbol = format_symbol(
+        number=plan.number, type_code=plan.type_code, body_code=body_code, style=style
+    )
+    plan.issued_on = issued_on
+    plan.place = vntext.clean_text(place) or plan.place or doc.place
+    plan.status = Plan.Status.ISSUED
+    plan.issued_at = timezone.now()
+    plan.issued_by = actor
+    doc.number, doc.symbol, doc.body_code = str(plan.number).zfill(2), plan.symbol, body_code
+    doc.issued_on, doc.place = issued_on, plan.place
+    plan.content = doc.to_dict()
+    plan.search_text = plan_search_text(plan)
+    plan.version += 1
+    plan.save()
+    if plan.amends_id:
+        Plan.objects.filter(pk=plan.amends_id).update(status=Plan.Status.SUPERSEDED)
+    audit.record(
+        actor=actor,
+        verb="issue",
+        obj=plan,
+        summary=_("Ban hành %(symbol)s") % {"symbol": plan.symbol},
+        unit_path=plan.issuing_unit.path,
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_amend(*, plan: Plan, actor) -> Plan:
+    """A change to an issued plan is a new draft linked to it; the old one stays as it was issued."""
+    plan = Plan.objects.select_for_update().select_related("issuing_unit").get(pk=plan.pk)
+    authz.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
+    if plan.status != Plan.Status.ISSUED:
+        raise ServiceError(_("Chỉ tạo bản sửa đổi từ kế hoạch đã ban hành."))
+    if plan.amendments.filter(status=Plan.Status.DRAFT).exists():
+        raise ServiceError(_("Đã có một bản sửa đổi đang soạn cho kế hoạch này."))
+    doc = plan.document()
+    doc.number, doc.symbol, doc.issued_on = "", "", None
+    draft = Plan.objects.create(
+        issuing_unit=plan.issuing_unit,
+        doc_type=plan.doc_type,
+        type_code=plan.type_code,
+        profile=plan.profile,
+        place=plan.place,
+        title=plan.title,
+        content=doc.to_dict(),
+        amends=plan,
+        revision=plan.revision + 1,
+        created_by=actor,
+        source_name=plan.source_name,
+        search_text=plan.search_text,
+    )
+    for task in plan.tasks.all().prefetch_related("partner_units"):
+        partners = list(task.partner_units.all())
+        task.pk, task.plan, task.version = None, draft, 1
+        task.save()
+        task.partner_units.set(partners)
+    audit.record(
+        actor=actor,
+        verb="amend",
+        obj=draft,
+        summary=_("Tạo bản sửa đổi của %(symbol)s") % {"symbol": plan.symbol},
+        unit_path=plan.issuing_unit.path,
+    )
+    return draft
+
+
+def parse_due(text: str, *, default_year: int | None) -> DateWindow | None:
+    text = vntext.clean_text(text)
+    if not text:
+        return None
+    try:
+        return parse_window(text, default_year=default_year)
+    except DateParseError as error:
+        raise ServiceError(error.message, field="due") from error
+
+
+@transaction.atomic
+def task_update(*, task: Task, actor, expected_version: int | None, **fields) -> Task:
+    """Edit what a task is (draft plans, by the plan's editors) or how it goes (status, by its units)."""
+    stored = Task.objects.select_related("plan__issuing_unit", "lead_unit").get(pk=task.pk)
+    structural = {"title", "label", "lead_unit", "partner_units", "due"} & set(fields)
+    if structural:
+        _check_can_edit(stored.plan, actor)
+    else:
+        _require_task_progress_right(stored, actor)
+    before = audit.snapshot(stored, ["title", "lead_unit", "status", "progress", "due_text"])
+    partners = fields.pop("partner_units", None)
+    if "due" in fields:
+        task.set_due(fields.pop("due"))
+    for name, value in fields.items():
+        setattr(task, name, value)
+    if task.progress > 100:
+        raise ServiceError(_("Tiến độ tối đa là 100%."), field="progress")
+    if task.status == Task.Status.DONE:
+        task.progress = 100
+    save_if_current(task, expected_version=expected_version)
+    if partners is not None:
+        task.partner_units.set(partners)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=task,
+        summary=_("Cập nhật nhiệm vụ"),
+        changes=audit.field_changes(before, audit.snapshot(task, list(before))),
+        unit_path=task.plan.issuing_unit.path,
+    )
+    return task
+
+
+def _require_task_progress_right(task: Task, actor) -> None:
+    if authz.has_cap(actor, Cap.PLAN_EDIT, task.plan.issuing_unit):
+        return
+    units = (
+        [task.lead_unit, *task.partner_units.all()] if task.lead_unit_id else list(task.partner_units.all())
+    )
+    if not any(authz.has_cap(actor, Cap.TASK_UPDATE, unit) for unit in units):
+        authz.require(actor, Cap.TASK_UPDATE, task.lead_unit or task.plan.issuing_unit)
+
+
+@transaction.atomic
+def task_add_note(*, task: Task, actor, text: str, progress: int | None = None, evidence=None) -> TaskNote:
+    task = Task.objects.select_for_update().select_related("plan__issuing_unit", "lead_unit").get(pk=task.pk)
+    _require_task_progress_right(task, actor)
+    text = vntext.nfc(text).strip()
+    if not text and evidence is None:
+        raise ServiceError(_("Hãy ghi nội dung tiến độ hoặc đính kèm minh chứng."), field="text")
+    if progress is not None and not 0 <= progress <= 100:
+        raise ServiceError(_("Tiến độ phải từ 0 đến 100%."), field="progress")
+    note = TaskNote(task=task, author=actor, text=text, progress=progress)
+    if evidence is not None:
+        note.evidence_name = vntext.clean_text(evidence.name)[:255]
+        note.evidence.save(evidence.name, evidence, save=False)
+    note.save()
+    if progress is not None:
+        task.progress = progress
+        if task.status == Task.Status.TODO and progress > 0:
+            task.status = Task.Status.IN_PROGRESS
+        if progress == 100:
+            task.status = Task.Status.DONE
+        task.version += 1
+        task.save()
+    audit.record(
+        actor=actor,
+        verb="progress",
+        obj=task,
+        summary=_("Báo cáo tiến độ nhiệm vụ"),
+        unit_path=task.plan.issuing_unit.path,
+    )
+    return note
+
+
+@transaction.atomic
+def task_create(
+    *, plan: Plan, actor, title: str, lead_unit: Unit | None, due: DateWindow | None = None, partner_units=()
+) -> Task:
+    _check_can_edit(plan, actor)
+    title = vntext.nfc(title).strip()
+    if not title:
+        raise ServiceError(_("Nhiệm vụ cần có nội dung."), field="title")
+    order = (plan.tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    task = Task(plan=plan, order=order, title=title, lead_unit=lead_unit)
+    task.set_due(due)
+    task.save()
+    task.partner_units.set(partner_units)
+    audit.record(
+        actor=actor, verb="create", obj=task, summary=_("Thêm nhiệm vụ"), unit_path=plan.issuing_unit.path
+    )
+    return task
+
+
+@transaction.atomic
+def task_delete(*, task: Task, actor) -> None:
+    _check_can_edit(task.plan, actor)
+    audit.record(
+        actor=actor, verb="delete", obj=task, summary=_("Xóa nhiệm vụ"), unit_path=task.plan.issuing_unit.path
+    )
+    task.delete()
