@@ -32,3 +32,8 @@ def test_the_demo_loads_twice_without_duplicates(db, capsys):
     old_bac_ninh = Unit.objects.get(code="DEMO-BN")
     assert old_bac_ninh.successor.code == "HC-P24" and not old_bac_ninh.is_current
     assert Unit.objects.filter(name="Ban Dân vận Thành ủy Từ Sơn").exists()
+    from danvan.plans.models import Plan
+
+    issued = Plan.objects.get(status=Plan.Status.ISSUED)
+    assert issued.symbol == "01-KH/BDVTU" and issued.tasks.count() == 11
+    assert Plan.objects.filter(status=Plan.Status.DRAFT).count() == 1

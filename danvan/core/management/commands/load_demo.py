@@ -4,6 +4,7 @@ from django.db import transaction
 from danvan.accounts.demo import ensure_demo_users
 from danvan.accounts.models import User
 from danvan.org.demo import load_demo_units
+from danvan.plans.demo import load_demo_plans
 
 
 class Command(BaseCommand):
@@ -19,6 +20,9 @@ class Command(BaseCommand):
                 admin.save()
             units = load_demo_units(admin)
             lines = ensure_demo_users(units)
-        self.stdout.write(self.style.SUCCESS("Dữ liệu mẫu đã sẵn sàng. Tài khoản đăng nhập:"))
+            plans = load_demo_plans(admin, units)
+        self.stdout.write(
+            self.style.SUCCESS(f"Dữ liệu mẫu đã sẵn sàng ({len(plans)} kế hoạch mẫu). Tài khoản đăng nhập:")
+        )
         for username, password, description in lines:
             self.stdout.write(f"  {username:<12} / {password}   — {description}")
