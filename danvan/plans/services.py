@@ -286,7 +286,11 @@ def _require_task_progress_right(task: Task, actor) -> None:
 
 @transaction.atomic
 def task_add_note(*, task: Task, actor, text: str, progress: int | None = None, evidence=None) -> TaskNote:
-    task = Task.objects.select_for_update().select_related("plan__issuing_unit", "lead_unit").get(pk=task.pk)
+    task = (
+        Task.objects.select_for_update(of=("self",))
+        .select_related("plan__issuing_unit", "lead_unit")
+        .get(pk=task.pk)
+    )
     _require_task_progress_right(task, actor)
     text = vntext.nfc(text).strip()
     if not text and evidence is None:
