@@ -95,14 +95,17 @@ def main(argv: list[str] | None = None) -> int:
 
     where = connection.settings_dict["NAME"]
     print(f"Benchmarks at {args.scale} scale on {connection.vendor} ({where}), {args.repeat} repetitions")
-    dataset = datagen.ensure_dataset(args.scale, rebuild=args.rebuild)
-    counts = ", ".join(f"{k} {v:,}" for k, v in dataset["counts"].items())
-    print(f"Dataset built {dataset['built_at']} in {dataset['build_seconds']:.1f} s: {counts}")
+    modules = {area: importlib.import_module(f"bench.{area}") for area in args.area or available_areas()}
+    # An area with NEEDS_DATASET = False makes its own data; when no chosen area needs it, no build.
+    dataset: dict = {}
+    if any(getattr(module, "NEEDS_DATASET", True) for module in modules.values()):
+        dataset = datagen.ensure_dataset(args.scale, rebuild=args.rebuild)
+        counts = ", ".join(f"{k} {v:,}" for k, v in dataset["counts"].items())
+        print(f"Dataset built {dataset['built_at']} in {dataset['build_seconds']:.1f} s: {counts}")
 
     context = Context(scale=args.scale, repeat=args.repeat, dataset=dataset, vendor=connection.vendor)
     RESULTS_DIR.mkdir(exist_ok=True)
-    for area in args.area or available_areas():
-        module = importlib.import_module(f"bench.{area}")
+    for area, module in modules.items():
         area_started = time.perf_counter()
         rows = module.measure(context)
         elapsed = time.perf_counter() - area_started
@@ -115,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                 "scale": args.scale,
                 "vendor": connection.vendor,
                 "repeat": args.repeat,
-                "dataset": {k: dataset[k] for k in ("built_at", "counts", "build_seconds")},
+                "dataset": {k: dataset[k] for k in ("built_at", "counts", "build_seconds") if k in dataset},
                 "details": context.details[area],
             }
             (RESULTS_DIR / f"{area}.details.json").write_text(

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "danvan.org",
     "danvan.reporting",
     "danvan.plans",
+    "danvan.notifications",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,8 @@ urlpatterns = [
     path("accounts/", include("danvan.accounts.urls")),
     path("org/", include("danvan.org.urls")),
     path("plans/", include("danvan.plans.urls")),
+    path("reporting/", include("danvan.reporting.urls")),
+    path("notices/", include("danvan.notifications.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

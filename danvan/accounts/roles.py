@@ -58,6 +58,7 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
             Cap.EVENT_CHECKIN,
             Cap.EXEMPLAR_REGISTER,
             Cap.APPRAISAL_MANAGE,
+            Cap.SUBMISSION_EDIT,
         }
     ),
     Role.LEADER: frozenset(_READ | {Cap.AUDIT_VIEW, Cap.PLAN_ISSUE, Cap.SUBMISSION_REVIEW}),

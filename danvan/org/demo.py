@@ -156,6 +156,17 @@ def load_demo_units(actor) -> dict[str, Unit]:
         **old,
     )
     b.person(u["bdv_bg"], "Phạm Văn Thịnh", "Trưởng ban", gender="male")
+    for code, name, kind, abbreviation in [
+        ("SNV", "Sở Nội vụ tỉnh Bắc Giang", "agency", "SNV"),
+        ("HND", "Hội Nông dân tỉnh Bắc Giang", "mass_organisation", "HND"),
+        ("TD", "Tỉnh đoàn Bắc Giang", "mass_organisation", "TĐ"),
+        ("HULN", "Huyện ủy Lục Nam", "party_committee", "HU"),
+        ("HUYT", "Huyện ủy Yên Thế", "party_committee", "HU"),
+    ]:
+        u[f"bg_{code.lower()}"] = b.unit(
+            f"DEMO-BG-{code}", name, kind, u["bg"], abbreviation=abbreviation, **old
+        )
+        b.person(u[f"bg_{code.lower()}"], title="Cán bộ đầu mối")
 
     # Bắc Ninh province before the reform, with Từ Sơn city (seed 002).
     u["bn_old"] = b.unit(

@@ -75,6 +75,10 @@ def plan_detail(request, pk):
         "can_amend": plan.status == Plan.Status.ISSUED
         and authz.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
         "amendments": plan.amendments.order_by("revision"),
+        "can_open_calls": plan.status == Plan.Status.ISSUED
+        and authz.has_cap(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
+        and not plan.calls.exists()
+        and bool(plan.content.get("deadlines")),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -19,6 +19,12 @@ class FieldKind(models.TextChoices):
 class FormTemplateQuerySet(ScopedQuerySet):
     scope_field = "owner__path"
 
+    def visible_to(self, user):
+        """Templates of the user's units, and the built-in ones every unit may use."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return (super().visible_to(user) | self.filter(owner__isnull=True)).distinct()
+
 
 class FormTemplate(TimeStamped, Versioned):
     """A standard table units fill (the "Mẫu" of a plan), or a narrative report outline."""
@@ -28,7 +34,13 @@ class FormTemplate(TimeStamped, Versioned):
         OUTLINE = "outline", _("Đề cương báo cáo")
 
     owner = models.ForeignKey(
-        "org.Unit", verbose_name=_("đơn vị sở hữu"), on_delete=models.PROTECT, related_name="form_templates"
+        "org.Unit",
+        verbose_name=_("đơn vị sở hữu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="form_templates",
+        help_text=_("Để trống: mẫu dùng chung cho mọi đơn vị."),
     )
     name = models.CharField(_("tên mẫu"), max_length=255)
     layout = models.CharField(_("kiểu"), max_length=10, choices=Layout.choices, default=Layout.TABLE)
@@ -68,3 +80,214 @@ class FormField(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class CallQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Calls the user's units opened, and calls that ask something of a unit in the user's subtrees."""
+        from django.db.models import Exists, OuterRef, Q
+
+        from danvan.core import authz
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if authz.sees_everything(user):
+            return self.all()
+        paths = authz.scope_paths(user)
+        if not paths:
+            return self.none()
+        targeted = CallTarget.objects.filter(call=OuterRef("pk")).filter(authz.subtree_q("unit__path", paths))
+        return self.filter(authz.subtree_q("owner__path", paths) | Q(Exists(targeted)))
+
+
+class Call(TimeStamped, Versioned):
+    """A call for submissions: a form, a due date, the units that must answer."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Đang nhận")
+        CLOSED = "closed", _("Đã đóng")
+
+    owner = models.ForeignKey(
+        "org.Unit", verbose_name=_("đơn vị yêu cầu"), on_delete=models.PROTECT, related_name="calls"
+    )
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="calls",
+    )
+    template = models.ForeignKey(
+        FormTemplate, verbose_name=_("biểu mẫu"), on_delete=models.PROTECT, related_name="calls"
+    )
+    title = models.CharField(_("nội dung yêu cầu"), max_length=500)
+    instructions = models.TextField(_("hướng dẫn"), blank=True)
+    due_date = models.DateField(_("hạn gửi"))
+    due_text = models.CharField(_("hạn (nguyên văn)"), max_length=255, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    accept_late = models.BooleanField(_("nhận bản gửi muộn"), default=True)
+    remind_days_before = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=3)
+    created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    search_text = models.TextField(editable=False, default="")
+
+    objects = CallQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    class Meta:
+        verbose_name = _("yêu cầu báo cáo, đăng ký")
+        verbose_name_plural = _("yêu cầu báo cáo, đăng ký")
+        ordering = ["-due_date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:call_detail", args=[self.pk])
+
+
+class CallTarget(models.Model):
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="targets")
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="call_targets")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["call", "unit"], name="unique_call_target")]
+
+    def __str__(self) -> str:
+        return f"{self.call_id} → {self.unit_id}"
+
+
+class SubmissionQuerySet(ScopedQuerySet):
+    scope_field = "unit__path"
+
+    def visible_to(self, user):
+        """A unit's own submissions, and every submission to a call the user's units opened."""
+        from danvan.core import authz
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if authz.sees_everything(user):
+            return self.all()
+        paths = authz.scope_paths(user)
+        if not paths:
+            return self.none()
+        return self.filter(authz.subtree_q("unit__path", paths) | authz.subtree_q("call__owner__path", paths))
+
+
+class Submission(TimeStamped, Versioned):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        SUBMITTED = "submitted", _("Đã gửi")
+        RETURNED = "returned", _("Bị trả lại")
+        ACCEPTED = "accepted", _("Đã tiếp nhận")
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="submissions")
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="submissions")
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    rows = models.JSONField(_("các dòng"), default=list, blank=True)
+    answers = models.JSONField(_("nội dung báo cáo"), default=dict, blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_late = models.BooleanField(_("gửi muộn"), default=False)
+    revision = models.PositiveSmallIntegerField(_("lần gửi"), default=0)
+    review_comment = models.TextField(_("ý kiến của Ban"), blank=True)
+    reviewed_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bản đăng ký, báo cáo")
+        verbose_name_plural = _("bản đăng ký, báo cáo")
+        constraints = [models.UniqueConstraint(fields=["call", "unit"], name="one_submission_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.call}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:submission_detail", args=[self.pk])
+
+
+class SubmissionVersion(models.Model):
+    """What a unit sent each time it submitted: kept for good, whatever happens after."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")
+    revision = models.PositiveSmallIntegerField()
+    rows = models.JSONField(default=list)
+    answers = models.JSONField(default=dict)
+    submitted_at = models.DateTimeField()
+    submitted_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    is_late = models.BooleanField(default=False)
+    source_name = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-revision"]
+        constraints = [models.UniqueConstraint(fields=["submission", "revision"], name="unique_revision")]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} #{self.revision}"
+
+
+class UploadPreview(TimeStamped):
+    """An uploaded file read into rows, shown for confirmation before it replaces the draft's rows."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="uploads")
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=255)
+    rows = models.JSONField(default=list)
+    problems = models.JSONField(default=list)
+    notes = models.JSONField(default=list)
+    applied = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class ConsolidationJob(TimeStamped):
+    """One consolidation run: the file is made in the background and offered for download when done."""
+
+    class Kind(models.TextChoices):
+        XLSX = "xlsx", _("Bảng tổng hợp Excel")
+        DOCX = "docx", _("Phụ lục tổng hợp Word")
+        OUTLINE = "outline", _("Tổng hợp báo cáo theo đề mục")
+        SUMMARY = "summary", _("Dự thảo báo cáo kết quả")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tổng hợp")
+        DONE = "done", _("Xong")
+        FAILED = "failed", _("Lỗi")
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="consolidations")
+    requested_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    accepted_only = models.BooleanField(default=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="consolidations/%Y/%m/", blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.call_id}"
+
+    @property
+    def percent(self) -> int:
+        return (
+            100
+            if self.status == self.Status.DONE
+            else int(100 * self.progress / self.total)
+            if self.total
+            else 0
+        )

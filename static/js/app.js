@@ -60,9 +60,69 @@
   // Forms that destroy something ask first.
   document.addEventListener("submit", function (event) {
     const form = event.target;
-    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    const submitter = event.submitter;
+    const question = (submitter && submitter.dataset.confirm) || (form.dataset && form.dataset.confirm);
+    if (question && !window.confirm(question)) {
       event.preventDefault();
     }
+  });
+
+  // Rows editor of a submission: add, remove and reorder rows; names stay unique, order inputs follow the page.
+  function renumber(table) {
+    table.querySelectorAll("tbody tr.row-line").forEach(function (tr, position) {
+      const number = tr.querySelector(".row-number");
+      if (number && number.firstChild) { number.firstChild.nodeValue = String(position + 1); }
+      const order = tr.querySelector(".row-order");
+      if (order) { order.value = String(position); }
+    });
+  }
+  function nextIndex(table) {
+    let max = -1;
+    table.querySelectorAll("[name^='row-']").forEach(function (input) {
+      const n = parseInt(input.name.split("-")[1], 10);
+      if (n > max) { max = n; }
+    });
+    return max + 1;
+  }
+  function changed(table) {
+    renumber(table);
+    const form = table.closest("form");
+    if (form) { form.dispatchEvent(new Event("change", { bubbles: true })); }
+  }
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest(".row-add, .row-remove, .row-up, .row-down");
+    if (!button) { return; }
+    const form = button.closest("form");
+    const table = form && form.querySelector("table.rows-editor");
+    if (!table) { return; }
+    const body = table.querySelector("tbody");
+    if (button.classList.contains("row-add")) {
+      const template = body.querySelector("tr.row-line:last-child");
+      if (!template) { return; }
+      const index = nextIndex(table);
+      const copy = template.cloneNode(true);
+      copy.querySelectorAll("textarea").forEach(function (area) {
+        const parts = area.name.split("-");
+        area.name = "row-" + index + "-" + parts.slice(2).join("-");
+        area.value = "";
+      });
+      const order = copy.querySelector(".row-order");
+      if (order) { order.name = "order-" + index; }
+      body.appendChild(copy);
+      const first = copy.querySelector("textarea");
+      if (first) { first.focus(); }
+    } else {
+      const row = button.closest("tr.row-line");
+      if (button.classList.contains("row-remove")) {
+        if (body.querySelectorAll("tr.row-line").length > 1) { row.remove(); }
+        else { row.querySelectorAll("textarea").forEach(function (area) { area.value = ""; }); }
+      } else if (button.classList.contains("row-up") && row.previousElementSibling) {
+        body.insertBefore(row, row.previousElementSibling);
+      } else if (button.classList.contains("row-down") && row.nextElementSibling) {
+        body.insertBefore(row.nextElementSibling, row);
+      }
+    }
+    changed(table);
   });
 
   function enhanceAll(root) {

@@ -31,3 +31,13 @@ def split_words(text: str) -> list[str]:
 @register.filter
 def field(form, name: str):
     return form[name]
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def running(jobs) -> bool:
+    return any(job.status in ("queued", "running") for job in jobs)

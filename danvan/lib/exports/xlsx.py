@@ -22,7 +22,7 @@ def write_workbook(sheets: Sequence[Sheet]) -> bytes:
     # strings_to_formulas off: a cell "=HYPERLINK(...)" typed by a user stays text in what we hand out.
     workbook = xlsxwriter.Workbook(
         buffer,
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "in_memory": True},
+        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
     )
     header_format = workbook.add_format(
         {

@@ -5,6 +5,7 @@ from danvan.accounts.demo import ensure_demo_users
 from danvan.accounts.models import User
 from danvan.org.demo import load_demo_units
 from danvan.plans.demo import load_demo_plans
+from danvan.reporting.demo import load_demo_calls
 
 
 class Command(BaseCommand):
@@ -21,6 +22,8 @@ class Command(BaseCommand):
             units = load_demo_units(admin)
             lines = ensure_demo_users(units)
             plans = load_demo_plans(admin, units)
+            issued = next((p for p in plans if p.status == "issued"), None)
+            load_demo_calls(admin, units, issued)
         self.stdout.write(
             self.style.SUCCESS(f"Dữ liệu mẫu đã sẵn sàng ({len(plans)} kế hoạch mẫu). Tài khoản đăng nhập:")
         )

@@ -1,0 +1,22 @@
+"""Background work: thin wrappers that load by id and call a service."""
+
+from django_tasks import task
+
+
+@task()
+def send_call_reminders(call_id: int, reason: str, due_iso: str) -> int:
+    from .models import Call
+    from .services import send_reminders
+
+    call = Call.objects.filter(pk=call_id).select_related("owner").first()
+    # A reminder scheduled for an old due date is stale once the date moved: skip it.
+    if call is None or call.due_date.isoformat() != due_iso:
+        return 0
+    return send_reminders(call=call, reason=reason)
+
+
+@task()
+def run_consolidation(job_id: int) -> str:
+    from .consolidating import run_job
+
+    return run_job(job_id)
