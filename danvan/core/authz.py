@@ -105,17 +105,23 @@ def require(user, cap: Cap, unit=None) -> None:
         raise PermissionDenied
 
 
+def scoped(queryset, user, condition):
+    """The frame of every visible_to: nothing for an anonymous user or one without roles, everything for a
+    system administrator, else the rows that `condition(paths)` keeps for the user's subtree roots."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    if sees_everything(user):
+        return queryset.all()
+    paths = scope_paths(user)
+    if not paths:
+        return queryset.none()
+    return queryset.filter(condition(paths))
+
+
 class ScopedQuerySet(models.QuerySet):
     """visible_to(user) keeps the rows whose unit lies in the user's subtrees."""
 
     scope_field = "unit__path"
 
     def visible_to(self, user):
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if sees_everything(user):
-            return self.all()
-        paths = scope_paths(user)
-        if not paths:
-            return self.none()
-        return self.filter(subtree_q(self.scope_field, paths))
+        return scoped(self, user, lambda paths: subtree_q(self.scope_field, paths))

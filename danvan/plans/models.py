@@ -56,17 +56,14 @@ class Profile(models.TextChoices):
 class PlanQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Plans issued in the user's subtrees, and plans that give a task to a unit there."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if authz.sees_everything(user):
-            return self.all()
-        paths = authz.scope_paths(user)
-        if not paths:
-            return self.none()
-        tasks_here = Task.objects.filter(plan=OuterRef("pk")).filter(
-            authz.subtree_q("lead_unit__path", paths) | authz.subtree_q("partner_units__path", paths)
-        )
-        return self.filter(authz.subtree_q("issuing_unit__path", paths) | Q(Exists(tasks_here)))
+
+        def condition(paths):
+            tasks_here = Task.objects.filter(plan=OuterRef("pk")).filter(
+                authz.subtree_q("lead_unit__path", paths) | authz.subtree_q("partner_units__path", paths)
+            )
+            return authz.subtree_q("issuing_unit__path", paths) | Q(Exists(tasks_here))
+
+        return authz.scoped(self, user, condition)
 
 
 class Plan(TimeStamped, Versioned):
@@ -176,21 +173,17 @@ class NumberSequence(models.Model):
 
 class TaskQuerySet(models.QuerySet):
     def visible_to(self, user):
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if authz.sees_everything(user):
-            return self.all()
-        paths = authz.scope_paths(user)
-        if not paths:
-            return self.none()
-        partner_here = Task.partner_units.through.objects.filter(task=OuterRef("pk")).filter(
-            authz.subtree_q("unit__path", paths)
-        )
-        return self.filter(
-            authz.subtree_q("plan__issuing_unit__path", paths)
-            | authz.subtree_q("lead_unit__path", paths)
-            | Q(Exists(partner_here))
-        )
+        def condition(paths):
+            partner_here = Task.partner_units.through.objects.filter(task=OuterRef("pk")).filter(
+                authz.subtree_q("unit__path", paths)
+            )
+            return (
+                authz.subtree_q("plan__issuing_unit__path", paths)
+                | authz.subtree_q("lead_unit__path", paths)
+                | Q(Exists(partner_here))
+            )
+
+        return authz.scoped(self, user, condition)
 
     def overdue(self, today: date | None = None):
         today = today or timezone.localdate()

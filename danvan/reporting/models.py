@@ -89,15 +89,13 @@ class CallQuerySet(models.QuerySet):
 
         from danvan.core import authz
 
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if authz.sees_everything(user):
-            return self.all()
-        paths = authz.scope_paths(user)
-        if not paths:
-            return self.none()
-        targeted = CallTarget.objects.filter(call=OuterRef("pk")).filter(authz.subtree_q("unit__path", paths))
-        return self.filter(authz.subtree_q("owner__path", paths) | Q(Exists(targeted)))
+        def condition(paths):
+            targeted = CallTarget.objects.filter(call=OuterRef("pk")).filter(
+                authz.subtree_q("unit__path", paths)
+            )
+            return authz.subtree_q("owner__path", paths) | Q(Exists(targeted))
+
+        return authz.scoped(self, user, condition)
 
 
 class Call(TimeStamped, Versioned):
@@ -166,14 +164,11 @@ class SubmissionQuerySet(ScopedQuerySet):
         """A unit's own submissions, and every submission to a call the user's units opened."""
         from danvan.core import authz
 
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if authz.sees_everything(user):
-            return self.all()
-        paths = authz.scope_paths(user)
-        if not paths:
-            return self.none()
-        return self.filter(authz.subtree_q("unit__path", paths) | authz.subtree_q("call__owner__path", paths))
+        return authz.scoped(
+            self,
+            user,
+            lambda paths: authz.subtree_q("unit__path", paths) | authz.subtree_q("call__owner__path", paths),
+        )
 
 
 class Submission(TimeStamped, Versioned):
