@@ -57,7 +57,9 @@ def load_divisions(*, province_codes: set[int] | None = None, actor=None) -> dic
     created = renamed = 0
     wanted_provinces = []
     for p in provinces:
-        name = f"{PROVINCE_PREFIX[p['division_type']]} {p['name']}"
+        prefix = PROVINCE_PREFIX[p["division_type"]]
+        # The package writes "Bắc Ninh" for a province but already "Thành phố Hà Nội" for a central city.
+        name = p["name"] if p["name"].startswith(prefix) else f"{prefix} {p['name']}"
         wanted_provinces.append((p, name))
     new_provinces = [
         _prepared(

@@ -188,6 +188,7 @@ class Submission(TimeStamped, Versioned):
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_late = models.BooleanField(_("gửi muộn"), default=False)
+    has_content = models.BooleanField(default=False, editable=False)  # a draft with something in it
     revision = models.PositiveSmallIntegerField(_("lần gửi"), default=0)
     review_comment = models.TextField(_("ý kiến của Ban"), blank=True)
     reviewed_by = models.ForeignKey(
@@ -201,6 +202,8 @@ class Submission(TimeStamped, Versioned):
         verbose_name = _("bản đăng ký, báo cáo")
         verbose_name_plural = _("bản đăng ký, báo cáo")
         constraints = [models.UniqueConstraint(fields=["call", "unit"], name="one_submission_per_unit")]
+        # Covers the board's per-call counts (GROUP BY status, is_late) without reading the rows.
+        indexes = [models.Index(fields=["call", "status", "is_late"], name="submission_state_idx")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.call}"

@@ -331,6 +331,7 @@ def submission_save_draft(
         submission.answers = {
             str(k): vntext.nfc(str(v)).strip() for k, v in answers.items() if str(v).strip()
         }
+    submission.has_content = bool(submission.rows or submission.answers)
     save_if_current(submission, expected_version=expected_version)
     return submission
 

@@ -212,6 +212,8 @@ def _date_from_text(text: str, label: str) -> tuple[str, str | None]:
 
 
 def _window_problem(text: str, label: str) -> str | None:
+    if not any(ch.isdigit() for ch in text):
+        return None  # words alone ("trung tuần tháng chín") cannot name a day that does not exist
     try:
         parse_window(text)
     except DateParseError as error:

@@ -12,6 +12,7 @@ def test_the_whole_country_loads_once_and_a_second_run_changes_nothing(db):
     assert Unit.objects.filter(code__startswith="HC-").count() == 3355
     bac_ninh = Unit.objects.get(code="HC-P24")
     assert bac_ninh.name == "Tỉnh Bắc Ninh" and bac_ninh.children.count() == 99
+    assert Unit.objects.get(code="HC-P01").name == "Thành phố Hà Nội"
     ward = bac_ninh.children.get(name="Phường Từ Sơn")
     assert ward.path.startswith(bac_ninh.path) and ward.depth == 1 and ward.kind.code == "ward"
 
