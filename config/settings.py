@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "danvan.reporting",
     "danvan.plans",
     "danvan.notifications",
+    "danvan.events",
 ]
 
 MIDDLEWARE = [

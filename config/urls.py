@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from danvan.events.views_public import rsvp
+
 urlpatterns = [
     path("", include("danvan.core.urls")),
     path("accounts/", include("danvan.accounts.urls")),
@@ -9,6 +11,8 @@ urlpatterns = [
     path("plans/", include("danvan.plans.urls")),
     path("reporting/", include("danvan.reporting.urls")),
     path("notices/", include("danvan.notifications.urls")),
+    path("events/", include("danvan.events.urls")),
+    path("e/<str:token>/", rsvp, name="rsvp"),
     path("django-admin/", admin.site.urls),
 ]
 

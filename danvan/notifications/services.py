@@ -44,3 +44,15 @@ def _send(mails) -> None:
 
 def unread_count(user) -> int:
     return Notice.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def email_people(messages: list[tuple[str, str, list[str]]]) -> int:
+    """Send (subject, body, addresses) e-mails after commit; returns how many will go."""
+    mails = [
+        (subject, body, settings.DEFAULT_FROM_EMAIL, addresses)
+        for subject, body, addresses in messages
+        if addresses
+    ]
+    if mails:
+        transaction.on_commit(lambda: _send(mails))
+    return len(mails)

@@ -75,6 +75,9 @@ def plan_detail(request, pk):
         "can_amend": plan.status == Plan.Status.ISSUED
         and authz.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
         "amendments": plan.amendments.order_by("revision"),
+        "can_create_event": bool(plan.content.get("event"))
+        and authz.has_cap(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
+        and not plan.events.exists(),
         "can_open_calls": plan.status == Plan.Status.ISSUED
         and authz.has_cap(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
         and not plan.calls.exists()

@@ -1,0 +1,96 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.forms import NormalizingFormMixin
+from danvan.org.forms import DateInput, UnitChoiceField
+
+from .models import Event
+
+
+class EventForm(NormalizingFormMixin, forms.Form):
+    organiser = UnitChoiceField(label=_("Đơn vị tổ chức"))
+    kind = forms.ChoiceField(label=_("Loại"), choices=Event.Kind.choices)
+    title = forms.CharField(label=_("Tên sự kiện"), max_length=500)
+    time_text = forms.CharField(
+        label=_("Thời gian"),
+        max_length=255,
+        required=False,
+        help_text=_("Có thể ước lượng: “dự kiến trung tuần tháng 9/2023”; ghi giờ cụ thể sau."),
+    )
+    starts_at = forms.DateTimeField(
+        label=_("Giờ bắt đầu (khi đã chốt)"),
+        required=False,
+        input_formats=["%H:%M %d/%m/%Y", "%d/%m/%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"placeholder": "08:00 15/09/2023"}, format="%H:%M %d/%m/%Y"),
+    )
+    venue = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
+    expected_attendance = forms.IntegerField(label=_("Số đại biểu dự kiến"), min_value=0, required=False)
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["organiser"].queryset = visible_units
+
+
+class GroupForm(NormalizingFormMixin, forms.Form):
+    label = forms.CharField(label=_("Thành phần"), max_length=500)
+    quota = forms.IntegerField(label=_("Số suất"), min_value=0, required=False)
+    nominating_unit = UnitChoiceField(label=_("Giao đơn vị cử đại biểu"), required=False)
+    nomination_deadline = forms.DateField(label=_("Hạn cử"), required=False, widget=DateInput())
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["nominating_unit"].queryset = visible_units
+
+
+class NominationForm(NormalizingFormMixin, forms.Form):
+    name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    title = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=30, required=False)
+
+
+class WalkInForm(NormalizingFormMixin, forms.Form):
+    name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    title = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
+    unit_name = forms.CharField(label=_("Đơn vị"), max_length=255, required=False)
+
+
+class RsvpForm(NormalizingFormMixin, forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Trả lời"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("accepted", _("Tôi nhận lời tham dự")),
+            ("declined", _("Tôi không tham dự được")),
+            ("substituted", _("Tôi cử người dự thay")),
+        ],
+    )
+    substitute_name = forms.CharField(label=_("Họ và tên người dự thay"), max_length=150, required=False)
+    substitute_title = forms.CharField(label=_("Chức vụ người dự thay"), max_length=255, required=False)
+
+
+class CloseForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Diễn biến, biên bản"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    conclusions = forms.CharField(
+        label=_("Kết luận"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class PresentationRequestForm(forms.Form):
+    unit = UnitChoiceField(label=_("Đơn vị gửi tham luận"))
+    due_date = forms.DateField(label=_("Hạn gửi"), required=False, widget=DateInput())
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["unit"].queryset = visible_units
+
+
+class PresentationUploadForm(NormalizingFormMixin, forms.Form):
+    title = forms.CharField(label=_("Tên tham luận"), max_length=500)
+    presenter = forms.CharField(label=_("Người trình bày"), max_length=150, required=False)
+    file = forms.FileField(label=_("Tệp Word (.docx)"))

@@ -1,0 +1,355 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.accounts.roles import Cap
+from danvan.core import authz
+from danvan.core.errors import ServiceError
+from danvan.core.forms import apply_service_error
+from danvan.core.paging import paginate, query_without_page
+from danvan.lib.htmx import render_page
+from danvan.lib.uploads import UploadRejected
+from danvan.org.models import Person, Unit
+from danvan.org.selectors import people_for
+from danvan.plans.models import Plan
+
+from . import services
+from .forms import (
+    CloseForm,
+    EventForm,
+    GroupForm,
+    NominationForm,
+    PresentationRequestForm,
+    PresentationUploadForm,
+)
+from .models import DelegateGroup, Event, Presentation
+
+
+def event_or_404(request, pk) -> Event:
+    return get_object_or_404(
+        Event.objects.visible_to(request.user).select_related("organiser", "plan", "task"), pk=pk
+    )
+
+
+@login_required
+def event_list(request):
+    authz.require(request.user, Cap.PLAN_VIEW)
+    events = Event.objects.visible_to(request.user).select_related("organiser")
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "page": paginate(request, events),
+            "query": query_without_page(request),
+            "can_manage": authz.has_cap(request.user, Cap.EVENT_MANAGE),
+        },
+    )
+
+
+@login_required
+def event_new(request):
+    authz.require(request.user, Cap.EVENT_MANAGE)
+    form = EventForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_save(actor=request.user, **form.cleaned_data)
+            return redirect(event)
+        except ServiceError as error:
+            apply_service_error(form, error)
+    return render(request, "events/event_form.html", {"form": form})
+
+
+@login_required
+def event_edit(request, pk):
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    initial = {
+        "organiser": event.organiser_id,
+        "kind": event.kind,
+        "title": event.title,
+        "time_text": event.time_text,
+        "starts_at": event.starts_at,
+        "venue": event.venue,
+        "expected_attendance": event.expected_attendance,
+    }
+    form = EventForm(
+        request.POST or None, initial=initial, visible_units=Unit.objects.visible_to(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "organiser"}
+        try:
+            services.event_save(
+                actor=request.user,
+                organiser=event.organiser,
+                event=event,
+                expected_version=event.version,
+                **data,
+            )
+            messages.success(request, _("Đã lưu sự kiện."))
+            return redirect(event)
+        except ServiceError as error:
+            apply_service_error(form, error)
+    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+
+@login_required
+@require_POST
+def event_from_plan(request, plan_pk):
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=plan_pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
+    try:
+        event = services.event_from_plan(actor=request.user, plan=plan)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(plan)
+    messages.success(
+        request, _("Đã tạo sự kiện từ kế hoạch với %(n)s thành phần.") % {"n": event.groups.count()}
+    )
+    return redirect(event)
+
+
+@login_required
+def event_detail(request, pk):
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.PLAN_VIEW)
+    can_manage = authz.has_cap(request.user, Cap.EVENT_MANAGE, event.organiser)
+    visible = Unit.objects.visible_to(request.user)
+    my_groups = [
+        g
+        for g in event.groups.select_related("nominating_unit")
+        if g.nominating_unit_id and authz.has_cap(request.user, Cap.SUBMISSION_EDIT, g.nominating_unit)
+    ]
+    context = {
+        "event": event,
+        "panel": services.group_panel(event),
+        "can_manage": can_manage,
+        "can_checkin": authz.has_cap(request.user, Cap.EVENT_CHECKIN, event.organiser),
+        "group_form": GroupForm(visible_units=visible),
+        "my_groups": my_groups,
+        "nomination_form": NominationForm(),
+        "presentations": event.presentations.select_related("unit"),
+        "presentation_form": PresentationRequestForm(visible_units=visible),
+        "my_presentations": [
+            p
+            for p in event.presentations.select_related("unit")
+            if authz.has_cap(request.user, Cap.SUBMISSION_EDIT, p.unit)
+        ],
+        "upload_form": PresentationUploadForm(),
+        "close_form": CloseForm(),
+        "totals": _totals(services.group_panel(event)),
+    }
+    return render_page(request, "events/event_detail.html", context, partial="panel")
+
+
+def _totals(panel) -> dict:
+    return {k: sum(row[k] or 0 for row in panel) for k in ("quota", "invited", "accepted", "present")}
+
+
+@login_required
+@require_POST
+def group_add(request, pk):
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    form = GroupForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
+    if form.is_valid():
+        try:
+            services.group_save(actor=request.user, event=event, **form.cleaned_data)
+            messages.success(request, _("Đã thêm thành phần."))
+        except ServiceError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Hãy ghi tên thành phần và số suất hợp lệ."))
+    return redirect(event)
+
+
+@login_required
+def group_invite(request, pk, group_pk):
+    """Pick people from the register for a group; the page shows the seats left."""
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    group = get_object_or_404(DelegateGroup, pk=group_pk, event=event)
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getlist("person") if i.isdigit()]
+        people = list(Person.objects.visible_to(request.user).filter(pk__in=ids).select_related("unit"))
+        try:
+            made = services.invite_people(actor=request.user, event=event, group=group, people=people)
+            messages.success(request, _("Đã mời %(n)s người.") % {"n": len(made)})
+            return redirect(event)
+        except ServiceError as error:
+            messages.error(request, error.message)
+    query = request.GET.get("q", "").strip()
+    people = people_for(request.user, query=query)
+    invited = set(event.invitations.values_list("person_id", flat=True))
+    context = {
+        "event": event,
+        "group": group,
+        "page": paginate(request, people, ids_first=True),
+        "q": query,
+        "invited": invited,
+        "query": query_without_page(request),
+    }
+    return render_page(request, "events/group_invite.html", context, partial="people")
+
+
+@login_required
+@require_POST
+def group_nominate(request, pk, group_pk):
+    event = event_or_404(request, pk)
+    group = get_object_or_404(
+        DelegateGroup.objects.select_related("nominating_unit"), pk=group_pk, event=event
+    )
+    form = NominationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.nominate(actor=request.user, group=group, **form.cleaned_data)
+            messages.success(request, _("Đã cử đại biểu."))
+        except ServiceError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Hãy ghi họ và tên đại biểu."))
+    return redirect(event)
+
+
+@login_required
+def invitation_list(request, pk):
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    invitations = event.invitations.select_related("group")
+    context = {
+        "event": event,
+        "page": paginate(request, invitations),
+        "query": query_without_page(request),
+        "site": request.build_absolute_uri("/")[:-1],
+    }
+    return render(request, "events/invitation_list.html", context)
+
+
+@login_required
+@require_POST
+def invitations_send(request, pk):
+    """E-mail each invitation that has an address; the rest are printed from the letters file."""
+    from danvan.notifications.services import email_people
+
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    pending = list(event.invitations.filter(sent_at__isnull=True, is_walk_in=False))
+    with_mail = [i for i in pending if i.email]
+    site = request.build_absolute_uri("/")[:-1]
+    email_people(
+        [
+            (
+                _("Giấy mời: %(t)s") % {"t": event.title[:150]},
+                _(
+                    "Kính mời đồng chí %(name)s tới dự %(event)s.\nThời gian: %(when)s\nĐịa điểm: %(venue)s\n"
+                    "Xác nhận tham dự: %(link)s"
+                )
+                % {
+                    "name": i.name,
+                    "event": str(event),
+                    "when": event.when,
+                    "venue": event.venue,
+                    "link": f"{site}/e/{i.token}/",
+                },
+                [i.email],
+            )
+            for i in with_mail
+        ]
+    )
+    services.mark_sent(with_mail)
+    messages.success(
+        request,
+        _("Đã gửi %(m)s giấy mời qua thư điện tử; %(p)s người chưa có thư điện tử: in giấy mời.")
+        % {"m": len(with_mail), "p": len(pending) - len(with_mail)},
+    )
+    return redirect("events:invitation_list", pk=event.pk)
+
+
+@login_required
+@require_POST
+def presentation_request(request, pk):
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    form = PresentationRequestForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
+    if form.is_valid():
+        services.presentations_request(
+            actor=request.user,
+            event=event,
+            units=[form.cleaned_data["unit"]],
+            due_date=form.cleaned_data["due_date"],
+        )
+        messages.success(request, _("Đã đề nghị đơn vị gửi tham luận."))
+    else:
+        messages.error(request, _("Hãy chọn đơn vị."))
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def presentation_upload(request, pk, presentation_pk):
+    event = event_or_404(request, pk)
+    presentation = get_object_or_404(
+        Presentation.objects.select_related("unit", "event"), pk=presentation_pk, event=event
+    )
+    form = PresentationUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Hãy ghi tên tham luận và chọn tệp Word (.docx)."))
+        return redirect(event)
+    try:
+        services.presentation_upload(
+            actor=request.user,
+            presentation=presentation,
+            upload=form.cleaned_data["file"],
+            title=form.cleaned_data["title"],
+            presenter=form.cleaned_data["presenter"],
+            max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
+        )
+        messages.success(request, _("Đã gửi tham luận."))
+    except (UploadRejected, ServiceError) as error:
+        messages.error(request, error.message)
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def presentation_review(request, pk, presentation_pk, action):
+    event = event_or_404(request, pk)
+    presentation = get_object_or_404(Presentation, pk=presentation_pk, event=event)
+    if action not in ("approve", "reject", "up", "down"):
+        raise Http404
+    try:
+        if action in ("up", "down"):
+            ids = list(event.presentations.values_list("pk", flat=True))
+            index = ids.index(presentation.pk)
+            other = index - 1 if action == "up" else index + 1
+            if 0 <= other < len(ids):
+                ids[index], ids[other] = ids[other], ids[index]
+            services.presentations_reorder(actor=request.user, event=event, ordered_ids=ids)
+        else:
+            services.presentation_review(
+                actor=request.user,
+                presentation=presentation,
+                approve=action == "approve",
+                comment=request.POST.get("comment", ""),
+            )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def event_close(request, pk):
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    form = CloseForm(request.POST)
+    form.is_valid()
+    try:
+        services.event_close(actor=request.user, event=event, **form.cleaned_data)
+        messages.success(request, _("Đã kết thúc sự kiện; tải báo cáo kết quả ở mục Tài liệu."))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect(event)
