@@ -69,14 +69,20 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def cast(transactional_db, django_db_serialized_rollback, live_server):
+def cast(transactional_db, live_server):
     """The canonical cast, committed so the live server's thread sees it.
 
-    transactional_db empties the tables after each test, which would take the unit kinds seeded by
-    a data migration with it; serialized rollback puts the migrated data back before each test.
+    transactional_db empties every table after each test, the unit kinds and built-in forms seeded by data
+    migrations included, so they are put back here (idempotently) rather than through serialized rollback,
+    which a page still polling the live server between two tests can interrupt.
     """
+    from danvan.org.kinds import ensure_default_kinds
+    from danvan.org.models import UnitKind
+    from danvan.reporting.builtin import ensure_builtin_templates
     from danvan.testing.cast import build_cast
 
+    ensure_default_kinds(UnitKind)
+    ensure_builtin_templates()
     return build_cast()
 
 
