@@ -20,7 +20,9 @@ def test_two_simultaneous_submissions_of_one_form_count_once(cast, call, registr
         pytest.skip("row locks are only meaningful on PostgreSQL (SQLite serialises writers)")
     submission = services.submission_for(call=call, unit=cast.ward)
     rows = [row_for(registration, ten="Tọa đàm", thoi="tháng 10/2026")]
-    services.submission_save_draft(submission=submission, actor=cast.ward_officer, expected_version=None, rows=rows)
+    services.submission_save_draft(
+        submission=submission, actor=cast.ward_officer, expected_version=None, rows=rows
+    )
     barrier = threading.Barrier(4)
     outcomes = []
 
