@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "danvan.plans",
     "danvan.notifications",
     "danvan.events",
+    "danvan.recognition",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("reporting/", include("danvan.reporting.urls")),
     path("notices/", include("danvan.notifications.urls")),
     path("events/", include("danvan.events.urls")),
+    path("dan-van-kheo/", include("danvan.recognition.urls")),
+    path("mo-hinh/", include("danvan.recognition.urls_public")),
     path("e/<str:token>/", rsvp, name="rsvp"),
     path("django-admin/", admin.site.urls),
 ]

@@ -47,7 +47,12 @@ def search_everything(user, query: str) -> dict:
 
 
 HIDDEN_HISTORY_FIELDS = {"version", "password", "last_login"}
-HISTORY_MODELS = {"unit": "org.Unit", "person": "org.Person", "user": "accounts.User"}
+HISTORY_MODELS = {
+    "unit": "org.Unit",
+    "person": "org.Person",
+    "user": "accounts.User",
+    "exemplar": "recognition.Exemplar",
+}
 
 
 def history_model(name: str):

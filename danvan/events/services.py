@@ -270,7 +270,13 @@ def invitation_expired(invitation: Invitation) -> bool:
 @transaction.atomic
 def respond(*, token: str, answer: str, substitute_name: str = "", substitute_title: str = "") -> Invitation:
     """The delegate's answer through the personal link (no account): once, before the event."""
-    invitation = Invitation.objects.select_for_update().select_related("event").filter(token=token).first()
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .filter(token=token)
+        .order_by("pk")
+        .first()
+    )
     if invitation is None:
         raise ServiceError(_("Đường dẫn giấy mời không đúng hoặc đã bị thay đổi."))
     if invitation_expired(invitation):

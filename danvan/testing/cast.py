@@ -45,7 +45,34 @@ class Cast:
     outsider: User
 
 
+def ensure_seed_data() -> None:
+    """The rows data migrations seed (unit kinds, built-in forms, movement fields), put back when a
+    test (PostgreSQL concurrency tests, browser journeys) has flushed them."""
+    from danvan.org.kinds import ensure_default_kinds
+    from danvan.org.models import UnitKind
+
+    if UnitKind.objects.exists():
+        return
+    from danvan.recognition.models import Field
+    from danvan.reporting.builtin import ensure_builtin_templates
+
+    ensure_default_kinds(UnitKind)
+    ensure_builtin_templates()
+    for order, name in enumerate(
+        [
+            "Kinh tế",
+            "Văn hóa - xã hội",
+            "Quốc phòng - an ninh",
+            "Xây dựng hệ thống chính trị",
+            "Nông thôn mới",
+            "Đô thị văn minh",
+        ]
+    ):
+        Field.objects.get_or_create(name=name, defaults={"order": order})
+
+
 def build_cast() -> Cast:
+    ensure_seed_data()
     province = UnitFactory(name="Tỉnh Thử Nghiệm", kind=kind("province"), abbreviation="TTN", admin_code="99")
     ward = UnitFactory(name="Phường An Bình", kind=kind("ward"), parent=province, admin_code="99001")
     bloc = UnitFactory(name="Khối Dân vận phường An Bình", kind=kind("mobilization_bloc"), parent=ward)

@@ -76,14 +76,9 @@ def cast(transactional_db, live_server):
     migrations included, so they are put back here (idempotently) rather than through serialized rollback,
     which a page still polling the live server between two tests can interrupt.
     """
-    from danvan.org.kinds import ensure_default_kinds
-    from danvan.org.models import UnitKind
-    from danvan.reporting.builtin import ensure_builtin_templates
     from danvan.testing.cast import build_cast
 
-    ensure_default_kinds(UnitKind)
-    ensure_builtin_templates()
-    return build_cast()
+    return build_cast()  # puts back the unit kinds, built-in forms and fields a previous test flushed
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from danvan.accounts.demo import ensure_demo_users
 from danvan.accounts.models import User
 from danvan.org.demo import load_demo_units
 from danvan.plans.demo import load_demo_plans
+from danvan.recognition.demo import load_demo_recognition
 from danvan.reporting.demo import load_demo_calls
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             plans = load_demo_plans(admin, units)
             issued = next((p for p in plans if p.status == "issued"), None)
             load_demo_calls(admin, units, issued)
+            load_demo_recognition(admin, units)
         self.stdout.write(
             self.style.SUCCESS(f"Dữ liệu mẫu đã sẵn sàng ({len(plans)} kế hoạch mẫu). Tài khoản đăng nhập:")
         )
