@@ -460,3 +460,63 @@ def event_close(*, actor, event: Event, minutes: str, conclusions: str) -> Event
         actor=actor, verb="close", obj=event, summary=_("Kết thúc sự kiện"), unit_path=event.organiser.path
     )
     return event
+
+
+def remind_delegates(*, event: Event, site: str, actor=None) -> int:
+    """An e-mail to every delegate with an address who has not declined; returns how many."""
+    from danvan.notifications.services import email_people
+
+    if actor is not None:
+        _require_manage(actor, event)
+    if event.status == Event.Status.CLOSED:
+        return 0
+    invitations = (
+        event.invitations.exclude(status=Invitation.Status.DECLINED)
+        .exclude(email="")
+        .filter(is_walk_in=False)
+    )
+    messages = [
+        (
+            _("Nhắc lịch: %(t)s") % {"t": str(event)[:150]},
+            _(
+                "Kính nhắc đồng chí %(name)s: %(event)s\nThời gian: %(when)s\nĐịa điểm: %(venue)s\n"
+                "Giấy mời: %(link)s"
+            )
+            % {
+                "name": i.attending_name,
+                "event": str(event),
+                "when": event.when,
+                "venue": event.venue,
+                "link": f"{site}/e/{i.token}/",
+            },
+            [i.email],
+        )
+        for i in invitations
+    ]
+    sent = email_people(messages)
+    audit.record(
+        actor=actor,
+        verb="remind",
+        obj=event,
+        summary=_("Nhắc %(n)s đại biểu") % {"n": sent},
+        unit_path=event.organiser.path,
+    )
+    return sent
+
+
+def schedule_reminder(event: Event, *, site: str) -> bool:
+    """The reminder goes at 08:00 the day before the event's (last known) day, when that is still ahead."""
+    import datetime
+
+    from .tasks import send_event_reminders
+
+    day = event.starts_at.date() if event.starts_at else event.window_start or event.window_end
+    if day is None or not send_event_reminders.get_backend().supports_defer:
+        return False
+    when = datetime.datetime.combine(
+        day - datetime.timedelta(days=1), datetime.time(8, 0), tzinfo=timezone.get_current_timezone()
+    )
+    if when <= timezone.now():
+        return False
+    send_event_reminders.using(run_after=when).enqueue(event.pk, event.last_day.isoformat(), site)
+    return True

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/groups/<int:group_pk>/nominate/", views.group_nominate, name="group_nominate"),
     path("<int:pk>/invitations/", views.invitation_list, name="invitation_list"),
     path("<int:pk>/invitations/send/", views.invitations_send, name="invitations_send"),
+    path("<int:pk>/invitations/remind/", views.invitations_remind, name="invitations_remind"),
     path("<int:pk>/presentations/request/", views.presentation_request, name="presentation_request"),
     path(
         "<int:pk>/presentations/<int:presentation_pk>/upload/",

@@ -260,11 +260,24 @@ def invitations_send(request, pk):
         ]
     )
     services.mark_sent(with_mail)
+    services.schedule_reminder(event, site=site)
     messages.success(
         request,
         _("Đã gửi %(m)s giấy mời qua thư điện tử; %(p)s người chưa có thư điện tử: in giấy mời.")
         % {"m": len(with_mail), "p": len(pending) - len(with_mail)},
     )
+    return redirect("events:invitation_list", pk=event.pk)
+
+
+@login_required
+@require_POST
+def invitations_remind(request, pk):
+    event = event_or_404(request, pk)
+    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    sent = services.remind_delegates(
+        event=event, site=request.build_absolute_uri("/")[:-1], actor=request.user
+    )
+    messages.success(request, _("Đã gửi thư nhắc lịch cho %(n)s đại biểu.") % {"n": sent})
     return redirect("events:invitation_list", pk=event.pk)
 
 

@@ -163,3 +163,22 @@ def test_a_presentation_must_be_a_word_document(cast, event):
             presenter="",
             max_bytes=10_000_000,
         )
+
+
+def test_delegates_are_reminded_by_mail_and_a_reminder_is_scheduled_for_the_day_before(
+    cast, event, group, settings, mailoutbox
+):
+    from django.test import TestCase
+    from django_tasks import task_backends
+
+    person = PersonFactory(unit=cast.ward, email="dai.bieu@example.vn")
+    services.invite_people(actor=cast.province_officer, event=event, group=group, people=[person])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert services.remind_delegates(event=event, site="http://x", actor=cast.province_officer) == 1
+    assert mailoutbox[0].to == ["dai.bieu@example.vn"] and "/e/" in mailoutbox[0].body
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    assert services.schedule_reminder(event, site="http://x")
+    result = task_backends["default"].results[0]
+    assert result.task.run_after.date() == datetime.date(
+        2099, 12, 10
+    )  # the day before "trung tuần tháng 12/2099"
