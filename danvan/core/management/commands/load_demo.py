@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from danvan.accounts.demo import ensure_demo_users
+from danvan.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from danvan.accounts.models import User
 from danvan.org.demo import load_demo_units
 from danvan.plans.demo import load_demo_plans
@@ -26,6 +26,14 @@ class Command(BaseCommand):
             issued = next((p for p in plans if p.status == "issued"), None)
             load_demo_calls(admin, units, issued)
             load_demo_recognition(admin, units)
+            lines += [
+                (
+                    f"hoidong{n}",
+                    DEMO_PASSWORD,
+                    "thành viên hội đồng thẩm định phường" + (" (chủ tịch)" if n == 1 else ""),
+                )
+                for n in (1, 2)
+            ]
         self.stdout.write(
             self.style.SUCCESS(f"Dữ liệu mẫu đã sẵn sàng ({len(plans)} kế hoạch mẫu). Tài khoản đăng nhập:")
         )
