@@ -57,7 +57,7 @@ def _grants(user) -> tuple[Grant, ...]:
         return ()
     cached = getattr(user, "_danvan_grants", None)
     if cached is None:
-        rows = user.assignments.select_related("unit").only("role", "unit__path")
+        rows = user.assignments.select_related("unit").only("role", "user_id", "unit__path")
         cached = tuple(Grant(a.role, a.unit.path if a.unit_id else None) for a in rows)
         if user.is_superuser:
             cached += (Grant("admin", None),)

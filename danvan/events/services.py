@@ -351,14 +351,18 @@ def walk_in(
 def group_panel(event: Event) -> list[dict]:
     """Per group: quota, invited, accepted, present — one query."""
     present = Q(invitations__checked_in_at__isnull=False)
-    rows = event.groups.annotate(
-        invited=Count("invitations", filter=Q(invitations__is_walk_in=False)),
-        accepted=Count(
-            "invitations",
-            filter=Q(invitations__status__in=[Invitation.Status.ACCEPTED, Invitation.Status.SUBSTITUTED]),
-        ),
-        present=Count("invitations", filter=present),
-    ).order_by("order", "id")
+    rows = (
+        event.groups.select_related("nominating_unit")
+        .annotate(
+            invited=Count("invitations", filter=Q(invitations__is_walk_in=False)),
+            accepted=Count(
+                "invitations",
+                filter=Q(invitations__status__in=[Invitation.Status.ACCEPTED, Invitation.Status.SUBSTITUTED]),
+            ),
+            present=Count("invitations", filter=present),
+        )
+        .order_by("order", "id")
+    )
     return [
         {"group": g, "quota": g.quota, "invited": g.invited, "accepted": g.accepted, "present": g.present}
         for g in rows

@@ -117,32 +117,37 @@ def event_detail(request, pk):
     event = event_or_404(request, pk)
     authz.require(request.user, Cap.PLAN_VIEW)
     can_manage = authz.has_cap(request.user, Cap.EVENT_MANAGE, event.organiser)
+    panel = services.group_panel(event)
+    context = {"event": event, "panel": panel, "totals": _totals(panel), "can_manage": can_manage}
+    if request.htmx:  # the 5-second poll refreshes the panel only
+        return render(request, "events/event_detail.html#panel", context)
     visible = Unit.objects.visible_to(request.user)
-    my_groups = [
-        g
-        for g in event.groups.select_related("nominating_unit")
-        if g.nominating_unit_id and authz.has_cap(request.user, Cap.SUBMISSION_EDIT, g.nominating_unit)
-    ]
-    context = {
-        "event": event,
-        "panel": services.group_panel(event),
-        "can_manage": can_manage,
-        "can_checkin": authz.has_cap(request.user, Cap.EVENT_CHECKIN, event.organiser),
-        "group_form": GroupForm(visible_units=visible),
-        "my_groups": my_groups,
-        "nomination_form": NominationForm(),
-        "presentations": event.presentations.select_related("unit"),
-        "presentation_form": PresentationRequestForm(visible_units=visible),
-        "my_presentations": [
-            p
-            for p in event.presentations.select_related("unit")
-            if authz.has_cap(request.user, Cap.SUBMISSION_EDIT, p.unit)
-        ],
-        "upload_form": PresentationUploadForm(),
-        "close_form": CloseForm(),
-        "totals": _totals(services.group_panel(event)),
-    }
-    return render_page(request, "events/event_detail.html", context, partial="panel")
+    presentations = list(event.presentations.select_related("unit"))
+    context.update(
+        {
+            "can_checkin": authz.has_cap(request.user, Cap.EVENT_CHECKIN, event.organiser),
+            "group_form": GroupForm(visible_units=visible),
+            "my_groups": [
+                g
+                for g in panel_groups(panel)
+                if g.nominating_unit_id
+                and authz.has_cap(request.user, Cap.SUBMISSION_EDIT, g.nominating_unit)
+            ],
+            "nomination_form": NominationForm(),
+            "presentations": presentations,
+            "presentation_form": PresentationRequestForm(visible_units=visible),
+            "my_presentations": [
+                p for p in presentations if authz.has_cap(request.user, Cap.SUBMISSION_EDIT, p.unit)
+            ],
+            "upload_form": PresentationUploadForm(),
+            "close_form": CloseForm(),
+        }
+    )
+    return render(request, "events/event_detail.html", context)
+
+
+def panel_groups(panel) -> list:
+    return [row["group"] for row in panel]
 
 
 def _totals(panel) -> dict:

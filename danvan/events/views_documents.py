@@ -93,7 +93,9 @@ def document(request, pk, name):
             from danvan.lib.officialdoc.pdf import PdfUnavailable, convert_to_pdf
 
             try:
-                return _respond(convert_to_pdf(data), "application/pdf", name)
+                # A batch of hundreds of letters takes LibreOffice a minute or more: allow it.
+                timeout = 120 + len(pending) // 5
+                return _respond(convert_to_pdf(data, timeout=timeout), "application/pdf", name)
             except PdfUnavailable as error:
                 messages.error(request, error.message)
                 return redirect(event)
