@@ -3,8 +3,8 @@
 Official header ("Số   -BC/BDVTU"), the title, an opening that cites the plan, then
 I- the organisation and attendance (time, venue, the figures written out: "Hội nghị có 105/112 đại
 biểu dự (đạt 93,8%)", a table by composition group), II- the content (the presentations delivered,
-the minutes), III- the conclusions, IV- a placeholder for the officer's assessment and proposals,
-the closing, recipients and signature.
+the minutes), III- the conclusions, IV- a paragraph left for the officer to write the assessment and
+proposals, the closing, recipients and signature.
 """
 
 from __future__ import annotations

@@ -59,6 +59,11 @@ def _default_unit(user, units) -> Unit | None:
 # --- contests --------------------------------------------------------------------------------------------
 
 
+def _form_page(request, context: dict):
+    """Every contest form (contest, entry, round, prize) shares one page: form, heading, way back."""
+    return render(request, "recognition/contest/form.html", context)
+
+
 @login_required
 def contest_list(request):
     if not (authz.has_cap(request.user, Cap.PLAN_VIEW) or authz.has_cap(request.user, Cap.APPRAISAL_SCORE)):
@@ -95,9 +100,8 @@ def contest_new(request):
             return redirect(contest)
         except ServiceError as error:
             apply_service_error(form, error)
-    return render(
+    return _form_page(
         request,
-        "recognition/contest/form.html",
         {"form": form, "heading": _("Tạo cuộc thi báo chí"), "back": reverse("recognition:contest_list")},
     )
 
@@ -132,9 +136,8 @@ def contest_edit(request, pk):
             return redirect(contest)
         except ServiceError as error:
             apply_service_error(form, error)
-    return render(
+    return _form_page(
         request,
-        "recognition/contest/form.html",
         {"form": form, "heading": _("Sửa cuộc thi"), "back": contest.get_absolute_url(), "contest": contest},
     )
 
@@ -259,9 +262,8 @@ def _entry_form_page(request, contest: Contest, entry: ContestEntry | None):
         except UploadRejected as error:
             form.add_error("file", error.message)
     heading = _("Gửi tác phẩm dự thi") if entry is None else _("Sửa tác phẩm dự thi")
-    return render(
+    return _form_page(
         request,
-        "recognition/contest/form.html",
         {
             "form": form,
             "heading": heading,
@@ -355,10 +357,8 @@ def _round_form_page(request, contest: Contest, round_: ContestRound | None):
         except ServiceError as error:
             apply_service_error(form, error)
     heading = _("Thêm vòng chấm") if round_ is None else _("Sửa vòng chấm")
-    return render(
-        request,
-        "recognition/contest/form.html",
-        {"form": form, "heading": heading, "back": contest.get_absolute_url(), "contest": contest},
+    return _form_page(
+        request, {"form": form, "heading": heading, "back": contest.get_absolute_url(), "contest": contest}
     )
 
 
@@ -492,10 +492,8 @@ def _prize_form_page(request, contest: Contest, prize: Prize | None):
         except ServiceError as error:
             apply_service_error(form, error)
     heading = _("Thêm giải") if prize is None else _("Sửa giải")
-    return render(
-        request,
-        "recognition/contest/form.html",
-        {"form": form, "heading": heading, "back": contest.get_absolute_url(), "contest": contest},
+    return _form_page(
+        request, {"form": form, "heading": heading, "back": contest.get_absolute_url(), "contest": contest}
     )
 
 
