@@ -36,8 +36,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from danvan.accounts.models import RoleAssignment, User
-from danvan.accounts.roles import Role
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Role
 from danvan.lib import vntext
 from danvan.org.divisions import load_divisions, province_code
 from danvan.org.kinds import ensure_default_kinds
@@ -364,8 +364,8 @@ def _create_with_paths(units: list[Unit], parent_paths: list[str]) -> list[Unit]
         raise RuntimeError("the database did not return the new ids (SQLite 3.35+ or PostgreSQL needed)")
     rows = []
     for unit, parent_path in zip(created, parent_paths, strict=True):
-        unit.path = parent_path + authz.encode_segment(unit.pk)
-        unit.depth = len(unit.path) // authz.SEGMENT_WIDTH - 1
+        unit.path = parent_path + access.encode_segment(unit.pk)
+        unit.depth = len(unit.path) // access.SEGMENT_WIDTH - 1
         rows.append((unit.path, unit.depth, unit.pk))
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:

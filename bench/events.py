@@ -864,7 +864,7 @@ def setup_database() -> dict:
     from django.db import transaction
 
     from danvan.accounts.models import RoleAssignment, User
-    from danvan.accounts.roles import Role
+    from danvan.core.access import Role
     from danvan.events import services
     from danvan.events.models import Event, Invitation
     from danvan.lib import vntext

@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
+from danvan.core.access import Role
+
 from .models import RoleAssignment, User
-from .roles import Role
 
 DEMO_PASSWORD = "danvan-demo-2026"
 

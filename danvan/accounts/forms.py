@@ -2,11 +2,11 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.access import Role
 from danvan.core.forms import NormalizingFormMixin
 from danvan.org.forms import UnitChoiceField
 
 from .models import User
-from .roles import Role
 
 
 class LoginForm(AuthenticationForm):

@@ -3,9 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from danvan.core.access import Role
 from danvan.core.models import TimeStamped
-
-from .roles import Role
 
 
 class User(AbstractUser):

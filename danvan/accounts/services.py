@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap, Role
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
 from .models import RoleAssignment, User
-from .roles import Cap, Role
 
 USER_FIELDS = ["username", "full_name", "email", "phone", "is_active", "person"]
 
@@ -34,7 +34,7 @@ def user_create(
     person=None,
     is_active: bool = True,
 ) -> User:
-    authz.require(actor, Cap.USER_MANAGE)
+    access.require(actor, Cap.USER_MANAGE)
     username = vntext.clean_text(username).lower()
     if User.objects.filter(username__iexact=username).exists():
         raise ServiceError(
@@ -57,7 +57,7 @@ def user_create(
 
 @transaction.atomic
 def user_update(*, user: User, actor, **fields) -> User:
-    authz.require(actor, Cap.USER_MANAGE)
+    access.require(actor, Cap.USER_MANAGE)
     before = audit.snapshot(user, USER_FIELDS)
     for name, value in fields.items():
         setattr(user, name, vntext.clean_text(value) if isinstance(value, str) else value)
@@ -73,7 +73,7 @@ def user_update(*, user: User, actor, **fields) -> User:
 @transaction.atomic
 def user_set_password(*, user: User, actor, password: str) -> None:
     if actor.pk != user.pk:
-        authz.require(actor, Cap.USER_MANAGE)
+        access.require(actor, Cap.USER_MANAGE)
     _check_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
@@ -84,12 +84,12 @@ def user_set_password(*, user: User, actor, password: str) -> None:
 def role_assign(*, actor, user: User, role: str, unit=None) -> RoleAssignment:
     if role not in Role.values:
         raise ServiceError(_("Vai trò không hợp lệ."), field="role")
-    if unit is None and not authz.sees_everything(actor):
+    if unit is None and not access.sees_everything(actor):
         raise ServiceError(
             _("Chỉ quản trị toàn hệ thống được giao vai trò trên toàn hệ thống."), field="unit"
         )
-    authz.require(actor, Cap.USER_MANAGE, unit)
-    if role == Role.ADMIN and not authz.sees_everything(actor):
+    access.require(actor, Cap.USER_MANAGE, unit)
+    if role == Role.ADMIN and not access.sees_everything(actor):
         raise ServiceError(_("Chỉ quản trị toàn hệ thống được giao vai trò quản trị."), field="role")
     assignment, created = RoleAssignment.objects.get_or_create(user=user, role=role, unit=unit)
     if not created:
@@ -97,13 +97,13 @@ def role_assign(*, actor, user: User, role: str, unit=None) -> RoleAssignment:
     audit.record(
         actor=actor, verb="assign", obj=user, summary=str(assignment), unit_path=unit.path if unit else ""
     )
-    authz.forget(user)
+    access.forget(user)
     return assignment
 
 
 @transaction.atomic
 def role_revoke(*, actor, assignment: RoleAssignment) -> None:
-    authz.require(actor, Cap.USER_MANAGE, assignment.unit)
+    access.require(actor, Cap.USER_MANAGE, assignment.unit)
     if assignment.user_id == actor.pk and assignment.role == Role.ADMIN:
         raise ServiceError(_("Bạn không thể tự gỡ vai trò quản trị của chính mình."))
     audit.record(
@@ -114,4 +114,4 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
         unit_path=assignment.unit.path if assignment.unit_id else "",
     )
     assignment.delete()
-    authz.forget(assignment.user)
+    access.forget(assignment.user)

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -15,7 +16,6 @@ from danvan.org.models import Unit
 from . import services
 from .forms import LoginForm, PasswordSetForm, RoleAssignForm, UserCreateForm, UserEditForm
 from .models import RoleAssignment, User
-from .roles import Cap
 
 login = auth_views.LoginView.as_view(
     template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
@@ -29,15 +29,15 @@ password_change = auth_views.PasswordChangeView.as_view(
 def _managed_users(request):
     """Users with a role somewhere the manager sees (all users for a system administrator)."""
     users = User.objects.order_by("username")
-    if authz.sees_everything(request.user):
+    if access.sees_everything(request.user):
         return users
-    scope = authz.subtree_q("unit__path", authz.scope_paths(request.user))
+    scope = access.subtree_q("unit__path", access.scope_paths(request.user))
     return users.filter(assignments__in=RoleAssignment.objects.filter(scope)).distinct()
 
 
 @login_required
 def user_list(request):
-    authz.require(request.user, Cap.USER_MANAGE)
+    access.require(request.user, Cap.USER_MANAGE)
     query = request.GET.get("q", "").strip()
     users = _managed_users(request)
     if query:
@@ -54,7 +54,7 @@ def user_list(request):
 
 @login_required
 def user_create(request):
-    authz.require(request.user, Cap.USER_MANAGE)
+    access.require(request.user, Cap.USER_MANAGE)
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,7 +71,7 @@ def user_create(request):
 
 @login_required
 def user_detail(request, pk):
-    authz.require(request.user, Cap.USER_MANAGE)
+    access.require(request.user, Cap.USER_MANAGE)
     user = get_object_or_404(_managed_users(request), pk=pk)
     visible_units = Unit.objects.visible_to(request.user)
     edit_form = UserEditForm(instance=user, prefix="edit")
@@ -118,7 +118,7 @@ def user_detail(request, pk):
 @login_required
 @require_POST
 def assignment_revoke(request, pk):
-    authz.require(request.user, Cap.USER_MANAGE)
+    access.require(request.user, Cap.USER_MANAGE)
     assignment = get_object_or_404(RoleAssignment.objects.select_related("unit", "user"), pk=pk)
     get_object_or_404(_managed_users(request), pk=assignment.user_id)
     try:

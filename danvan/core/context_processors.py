@@ -1,5 +1,5 @@
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 
 
 def navigation(request):
@@ -8,5 +8,5 @@ def navigation(request):
         return {}
     from danvan.notifications.services import unread_count
 
-    caps = authz.caps_at(user)
+    caps = access.caps_at(user)
     return {"nav_caps": {cap.name: True for cap in caps}, "Cap": Cap, "unread_notices": unread_count(user)}

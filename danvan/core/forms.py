@@ -30,3 +30,22 @@ class VersionedFormMixin:
 def apply_service_error(form, error) -> None:
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
+
+
+def form_page(request, form, *, template: str, context: dict | None = None, save, on_success):
+    """The one shape of an edit page: a bound form on POST is handed, cleaned, to `save(cleaned_data)` (a
+    service call); a ServiceError becomes a form error; success returns `on_success(result)` (a redirect).
+    A GET, an invalid form or a refused write renders `template` with the form.
+    """
+    from django.shortcuts import render
+
+    from danvan.core.errors import ServiceError
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except ServiceError as error:
+            apply_service_error(form, error)
+        else:
+            return on_success(result)
+    return render(request, template, {**(context or {}), "form": form})

@@ -3,6 +3,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.concurrency import save_if_current
+from danvan.lib.vndates import DateWindow
+
 
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
@@ -13,12 +16,83 @@ class TimeStamped(models.Model):
 
 
 class Versioned(models.Model):
-    """Optimistic concurrency: a form carries the version it was read at; a stale one is refused."""
+    """Optimistic concurrency: a form carries the version it was read at; a stale one is refused.
+
+    Every edit saves through `save_checked` (inside the service's atomic block); nothing bumps `version`
+    by hand.
+    """
 
     version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         abstract = True
+
+    def save_checked(self, *, expected_version: int | None) -> None:
+        save_if_current(self, expected_version=expected_version)
+
+
+class Derived(models.Model):
+    """A row with derived search/sort columns (folded text, sort keys): `refresh_derived` is the one place
+    that computes them. `save()` calls it; services that bulk_create or bulk_update call it on each row."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        super().save(*args, **kwargs)
+
+    def refresh_derived(self) -> None:  # overridden by every model that has derived columns
+        return None
+
+
+def DateWindowFields(prefix: str, *, label: str = "", end_indexed: bool = True) -> type[models.Model]:
+    """The one field group for a time that may be fuzzy (see danvan.lib.vndates.DateWindow).
+
+    `class Task(DateWindowFields("due"), ...)` adds due_start, due_end, due_text, due_kind, due_tentative, the
+    property `due` (a DateWindow or None) and `set_due(window)`. The original words are always kept.
+    """
+    text_label = label or _("thời gian (nguyên văn)")
+    attrs = {
+        "__module__": __name__,
+        "__qualname__": f"DateWindowFields_{prefix}",
+        "Meta": type("Meta", (), {"abstract": True}),
+        f"{prefix}_start": models.DateField(_("từ ngày"), null=True, blank=True),
+        f"{prefix}_end": models.DateField(_("hạn"), null=True, blank=True, db_index=end_indexed),
+        f"{prefix}_text": models.CharField(text_label, max_length=255, blank=True),
+        f"{prefix}_kind": models.CharField(max_length=10, blank=True),
+        f"{prefix}_tentative": models.BooleanField(_("dự kiến"), default=False),
+    }
+
+    def window(self) -> DateWindow | None:
+        start, end, text = (getattr(self, f"{prefix}_{part}") for part in ("start", "end", "text"))
+        if not (start or end or text):
+            return None
+        return DateWindow(
+            start=start,
+            end=end,
+            text=text,
+            tentative=getattr(self, f"{prefix}_tentative"),
+            kind=getattr(self, f"{prefix}_kind") or "unparsed",
+        )
+
+    def set_window(self, window: DateWindow | None) -> None:
+        if window is None:
+            values = {"start": None, "end": None, "text": "", "kind": "", "tentative": False}
+        else:
+            values = {
+                "start": window.start,
+                "end": window.end,
+                "text": window.text[:255],
+                "kind": window.kind,
+                "tentative": window.tentative,
+            }
+        for part, value in values.items():
+            setattr(self, f"{prefix}_{part}", value)
+
+    attrs[prefix] = property(window)
+    attrs[f"set_{prefix}"] = set_window
+    return type(f"DateWindowFields_{prefix}", (models.Model,), attrs)
 
 
 class AuditEvent(models.Model):

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.db.models import Q
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.org.models import Person, Unit
 from danvan.org.selectors import search_filter, top_units_for
 
@@ -15,7 +15,7 @@ SEARCH_LIMIT = 20
 def home_summary(user) -> dict:
     tops = list(top_units_for(user).current().select_related("kind").order_by("sort_key")[:10])
     summary = {"top_units": tops}
-    if authz.sees_everything(user):
+    if access.sees_everything(user):
         summary["unit_count"] = Unit.objects.count()
         summary["person_count"] = Person.objects.count()
     else:
@@ -27,10 +27,10 @@ def home_summary(user) -> dict:
 
 def recent_changes(user):
     events = AuditEvent.objects.select_related("actor")
-    if authz.sees_everything(user):
+    if access.sees_everything(user):
         return events
-    paths = authz.scope_paths(user)
-    return events.filter(authz.subtree_q("unit_path", paths) | Q(actor=user))
+    paths = access.scope_paths(user)
+    return events.filter(access.subtree_q("unit_path", paths) | Q(actor=user))
 
 
 def search_everything(user, query: str) -> dict:

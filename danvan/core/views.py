@@ -2,8 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 
@@ -31,7 +31,7 @@ def history(request, model_name, pk):
     if model is None:
         raise Http404
     if model_name == "user":
-        authz.require(request.user, Cap.USER_MANAGE)
+        access.require(request.user, Cap.USER_MANAGE)
         obj = get_object_or_404(model, pk=pk)
     else:
         obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
@@ -40,7 +40,7 @@ def history(request, model_name, pk):
 
 @login_required
 def audit_log(request):
-    authz.require(request.user, Cap.AUDIT_VIEW)
+    access.require(request.user, Cap.AUDIT_VIEW)
     events = selectors.recent_changes(request.user)
     return render(
         request,

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.core.models import TimeStamped, Versioned
 
 
@@ -16,11 +16,11 @@ class EventQuerySet(models.QuerySet):
 
         def condition(paths):
             asked = DelegateGroup.objects.filter(event=OuterRef("pk")).filter(
-                authz.subtree_q("nominating_unit__path", paths)
+                access.subtree_q("nominating_unit__path", paths)
             )
-            return authz.subtree_q("organiser__path", paths) | Q(Exists(asked))
+            return access.subtree_q("organiser__path", paths) | Q(Exists(asked))
 
-        return authz.scoped(self, user, condition)
+        return access.scoped(self, user, condition)
 
 
 class Event(TimeStamped, Versioned):

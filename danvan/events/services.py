@@ -5,8 +5,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -48,7 +48,7 @@ def _apply_time(event: Event, time_text: str) -> None:
 
 def _require_manage(actor, event_or_unit) -> None:
     unit = event_or_unit.organiser if isinstance(event_or_unit, Event) else event_or_unit
-    authz.require(actor, Cap.EVENT_MANAGE, unit)
+    access.require(actor, Cap.EVENT_MANAGE, unit)
 
 
 @transaction.atomic
@@ -224,7 +224,7 @@ def nominate(
     unit = group.nominating_unit
     if unit is None:
         raise ServiceError(_("Thành phần này không giao cho đơn vị nào cử đại biểu."))
-    authz.require(actor, Cap.SUBMISSION_EDIT, unit)
+    access.require(actor, Cap.SUBMISSION_EDIT, unit)
     _check_open(event)
     if group.nomination_deadline and timezone.localdate() > group.nomination_deadline:
         raise ServiceError(
@@ -310,7 +310,7 @@ def respond(*, token: str, answer: str, substitute_name: str = "", substitute_ti
 
 def check_in(*, actor, invitation: Invitation) -> tuple[Invitation, bool]:
     """Mark a delegate present; (invitation, False) when they already were — never counted twice."""
-    authz.require(actor, Cap.EVENT_CHECKIN, invitation.event.organiser)
+    access.require(actor, Cap.EVENT_CHECKIN, invitation.event.organiser)
     _check_open(invitation.event)
     marked = Invitation.objects.filter(pk=invitation.pk, checked_in_at__isnull=True).update(
         checked_in_at=timezone.now(), checked_in_by=actor
@@ -329,7 +329,7 @@ def walk_in(
     unit_name: str = "",
     group: DelegateGroup | None = None,
 ) -> Invitation:
-    authz.require(actor, Cap.EVENT_CHECKIN, event.organiser)
+    access.require(actor, Cap.EVENT_CHECKIN, event.organiser)
     _check_open(event)
     if not vntext.clean_text(name):
         raise ServiceError(_("Hãy ghi họ và tên người đến dự."), field="name")
@@ -403,7 +403,7 @@ def presentation_upload(
 ) -> Presentation:
     from danvan.lib.uploads import inspect_upload
 
-    authz.require(actor, Cap.SUBMISSION_EDIT, presentation.unit)
+    access.require(actor, Cap.SUBMISSION_EDIT, presentation.unit)
     _check_open(presentation.event)
     inspected = inspect_upload(upload, name=upload.name, allowed=("docx",), max_bytes=max_bytes)
     import io

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -37,7 +37,7 @@ def event_or_404(request, pk) -> Event:
 
 @login_required
 def event_list(request):
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     events = Event.objects.visible_to(request.user).select_related("organiser")
     return render(
         request,
@@ -45,14 +45,14 @@ def event_list(request):
         {
             "page": paginate(request, events),
             "query": query_without_page(request),
-            "can_manage": authz.has_cap(request.user, Cap.EVENT_MANAGE),
+            "can_manage": access.has_cap(request.user, Cap.EVENT_MANAGE),
         },
     )
 
 
 @login_required
 def event_new(request):
-    authz.require(request.user, Cap.EVENT_MANAGE)
+    access.require(request.user, Cap.EVENT_MANAGE)
     form = EventForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
     if request.method == "POST" and form.is_valid():
         try:
@@ -66,7 +66,7 @@ def event_new(request):
 @login_required
 def event_edit(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     initial = {
         "organiser": event.organiser_id,
         "kind": event.kind,
@@ -100,7 +100,7 @@ def event_edit(request, pk):
 @require_POST
 def event_from_plan(request, plan_pk):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=plan_pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
+    access.require(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
     try:
         event = services.event_from_plan(actor=request.user, plan=plan)
     except ServiceError as error:
@@ -115,8 +115,8 @@ def event_from_plan(request, plan_pk):
 @login_required
 def event_detail(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
-    can_manage = authz.has_cap(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.PLAN_VIEW)
+    can_manage = access.has_cap(request.user, Cap.EVENT_MANAGE, event.organiser)
     panel = services.group_panel(event)
     context = {"event": event, "panel": panel, "totals": _totals(panel), "can_manage": can_manage}
     if request.htmx:  # the 5-second poll refreshes the panel only
@@ -125,19 +125,19 @@ def event_detail(request, pk):
     presentations = list(event.presentations.select_related("unit"))
     context.update(
         {
-            "can_checkin": authz.has_cap(request.user, Cap.EVENT_CHECKIN, event.organiser),
+            "can_checkin": access.has_cap(request.user, Cap.EVENT_CHECKIN, event.organiser),
             "group_form": GroupForm(visible_units=visible),
             "my_groups": [
                 g
                 for g in panel_groups(panel)
                 if g.nominating_unit_id
-                and authz.has_cap(request.user, Cap.SUBMISSION_EDIT, g.nominating_unit)
+                and access.has_cap(request.user, Cap.SUBMISSION_EDIT, g.nominating_unit)
             ],
             "nomination_form": NominationForm(),
             "presentations": presentations,
             "presentation_form": PresentationRequestForm(visible_units=visible),
             "my_presentations": [
-                p for p in presentations if authz.has_cap(request.user, Cap.SUBMISSION_EDIT, p.unit)
+                p for p in presentations if access.has_cap(request.user, Cap.SUBMISSION_EDIT, p.unit)
             ],
             "upload_form": PresentationUploadForm(),
             "close_form": CloseForm(),
@@ -158,7 +158,7 @@ def _totals(panel) -> dict:
 @require_POST
 def group_add(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     form = GroupForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
     if form.is_valid():
         try:
@@ -175,7 +175,7 @@ def group_add(request, pk):
 def group_invite(request, pk, group_pk):
     """Pick people from the register for a group; the page shows the seats left."""
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     group = get_object_or_404(DelegateGroup, pk=group_pk, event=event)
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getlist("person") if i.isdigit()]
@@ -222,7 +222,7 @@ def group_nominate(request, pk, group_pk):
 @login_required
 def invitation_list(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     invitations = event.invitations.select_related("group")
     context = {
         "event": event,
@@ -240,7 +240,7 @@ def invitations_send(request, pk):
     from danvan.notifications.services import email_people
 
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     pending = list(event.invitations.filter(sent_at__isnull=True, is_walk_in=False))
     with_mail = [i for i in pending if i.email]
     site = request.build_absolute_uri("/")[:-1]
@@ -278,7 +278,7 @@ def invitations_send(request, pk):
 @require_POST
 def invitations_remind(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     sent = services.remind_delegates(
         event=event, site=request.build_absolute_uri("/")[:-1], actor=request.user
     )
@@ -290,7 +290,7 @@ def invitations_remind(request, pk):
 @require_POST
 def presentation_request(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     form = PresentationRequestForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
     if form.is_valid():
         services.presentations_request(
@@ -362,7 +362,7 @@ def presentation_review(request, pk, presentation_pk, action):
 @require_POST
 def event_close(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     form = CloseForm(request.POST)
     form.is_valid()
     try:

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as IcalEvent
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 
 from .models import Event
 
@@ -44,7 +44,7 @@ def _span(event: Event) -> tuple[date, date] | None:
 
 @login_required
 def month(request):
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     today = timezone.localdate()
     try:
         year, number = int(request.GET.get("y", today.year)), int(request.GET.get("m", today.month))
@@ -99,7 +99,7 @@ def month(request):
 @login_required
 def ical(request):
     """The events the user can see, for a calendar app (the session authenticates the download)."""
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     calendar = Calendar()
     calendar.add("prodid", "-//danvan//Sự kiện//VI")
     calendar.add("version", "2.0")

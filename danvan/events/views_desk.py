@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
@@ -45,7 +45,7 @@ def _desk_context(request, event, **extra) -> dict:
 @login_required
 def desk(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
+    access.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
     query = request.GET.get("q", "").strip()
     context = _desk_context(request, event, q=query, results=_matches(event, query) if query else [])
     if request.htmx and request.GET.get("part") == "panel":
@@ -59,7 +59,7 @@ def desk(request, pk):
 @require_POST
 def desk_check_in(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
+    access.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
     reference = request.POST.get("invitation", "") or request.POST.get("code", "")
     invitation = None
     if reference.isdigit():
@@ -94,7 +94,7 @@ def desk_check_in(request, pk):
 @require_POST
 def desk_walk_in(request, pk):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
+    access.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
     form = WalkInForm(request.POST)
     group = event.groups.filter(pk=request.POST.get("group") or 0).first()
     if form.is_valid():

@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.plans.services import header_texts
 
 from . import documents, services
@@ -77,7 +77,7 @@ def _respond(data: bytes, content_type: str, name: str) -> HttpResponse:
 @login_required
 def document(request, pk, name):
     event = event_or_404(request, pk)
-    authz.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
     site = request.build_absolute_uri("/")[:-1]
     info = event_info(event)
     if name in ("giay-moi.docx", "giay-moi.pdf"):

@@ -10,7 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from danvan.core import audit, authz
+from danvan.core import access, audit
 from danvan.lib import vntext
 
 from .models import Unit, UnitKind
@@ -125,8 +125,8 @@ def _create_with_paths(units: list[Unit], *, parent_paths: dict[str, str]) -> in
         for unit in created:
             unit.pk = by_code[unit.code]
     for unit in created:
-        unit.path = parent_paths.get(unit.code, "") + authz.encode_segment(unit.pk)
-        unit.depth = len(unit.path) // authz.SEGMENT_WIDTH - 1
+        unit.path = parent_paths.get(unit.code, "") + access.encode_segment(unit.pk)
+        unit.depth = len(unit.path) // access.SEGMENT_WIDTH - 1
     Unit.objects.bulk_update(created, ["path", "depth"], batch_size=500)
     return len(created)
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.lib.exports.xlsx import Sheet, write_workbook
@@ -255,7 +255,7 @@ def check_unit_rows(rows: list[dict], *, actor) -> list[dict]:
                         % {"code": parent_code},
                     }
                 )
-            elif not authz.has_cap(actor, Cap.UNIT_MANAGE, parent):
+            elif not access.has_cap(actor, Cap.UNIT_MANAGE, parent):
                 problems.append(
                     {
                         "line": row["line"],
@@ -263,7 +263,7 @@ def check_unit_rows(rows: list[dict], *, actor) -> list[dict]:
                         % {"name": parent.name},
                     }
                 )
-        elif not parent_code and not authz.sees_everything(actor):
+        elif not parent_code and not access.sees_everything(actor):
             problems.append({"line": row["line"], "message": _("cần ghi mã đơn vị cấp trên")})
     problems.extend(_cycle_problems(rows))
     return problems
@@ -305,7 +305,7 @@ def check_person_rows(rows: list[dict], *, actor) -> list[dict]:
                     % {"code": row["unit_code"]},
                 }
             )
-        elif unit is not None and not authz.has_cap(actor, Cap.PERSON_MANAGE, unit):
+        elif unit is not None and not access.has_cap(actor, Cap.PERSON_MANAGE, unit):
             problems.append(
                 {
                     "line": line,
@@ -343,7 +343,7 @@ def check_person_rows(rows: list[dict], *, actor) -> list[dict]:
 
 def prepare_batch(*, actor, kind: str, upload, file_name: str, max_bytes: int) -> ImportBatch:
     """Inspect, parse and check; stored so the preview survives a reload. Raises UploadRejected."""
-    authz.require(actor, Cap.DATA_IMPORT)
+    access.require(actor, Cap.DATA_IMPORT)
     inspected = inspect_upload(upload, name=file_name, allowed=("xlsx",), max_bytes=max_bytes)
     rows, problems = read_rows(inspected.data, kind, inspected.name)
     checker = check_unit_rows if kind == ImportBatch.Kind.UNITS else check_person_rows
@@ -361,7 +361,7 @@ class ImportFailed(ServiceError):
 @transaction.atomic
 def apply_batch(*, batch: ImportBatch, actor) -> int:
     """All rows or none: the first row a service refuses rolls the whole import back, naming the line."""
-    authz.require(actor, Cap.DATA_IMPORT)
+    access.require(actor, Cap.DATA_IMPORT)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PENDING:
         raise ImportFailed(_("Lượt nhập này đã được xử lý trước đó; không nhập lại lần nữa."))

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.authz import SEGMENT_WIDTH, ScopedQuerySet
+from danvan.core.access import SEGMENT_WIDTH, ScopedQuerySet
 from danvan.core.models import TimeStamped, Versioned
 
 

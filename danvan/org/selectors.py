@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.lib import vntext
 
 from .models import Person, Unit
@@ -10,9 +10,9 @@ from .models import Person, Unit
 
 def top_units_for(user):
     """The roots of what the user sees: the whole forest for a system admin, else their assigned units."""
-    if authz.sees_everything(user):
+    if access.sees_everything(user):
         return Unit.objects.filter(parent__isnull=True)
-    return Unit.objects.filter(path__in=authz.scope_paths(user))
+    return Unit.objects.filter(path__in=access.scope_paths(user))
 
 
 def with_child_counts(units):
@@ -41,15 +41,15 @@ def search_filter(query: str) -> Q:
 def people_for(user, *, query: str = "", unit: Unit | None = None):
     people = Person.objects.visible_to(user).select_related("unit")
     if unit is not None:
-        people = people.filter(authz.subtree_q("unit__path", [unit.path]))
+        people = people.filter(access.subtree_q("unit__path", [unit.path]))
     if query:
         people = people.filter(search_filter(query))
     return people.order_by("sort_key", "id")
 
 
 def subtree_counts(unit: Unit) -> dict:
-    inside = authz.subtree_q("path", [unit.path])
+    inside = access.subtree_q("path", [unit.path])
     return {
         "units": Unit.objects.filter(inside).exclude(pk=unit.pk).count(),
-        "people": Person.objects.filter(authz.subtree_q("unit__path", [unit.path])).count(),
+        "people": Person.objects.filter(access.subtree_q("unit__path", [unit.path])).count(),
     }

@@ -5,8 +5,8 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -66,18 +66,18 @@ def _check_unit(unit: Unit, *, actor, parent_changed: bool = True) -> None:
 
 def _check_parent(unit: Unit, *, actor) -> None:
     if unit.parent_id is None:
-        if not authz.sees_everything(actor):
+        if not access.sees_everything(actor):
             raise ServiceError(_("Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất."), field="parent")
         return
     if not Unit.objects.visible_to(actor).filter(pk=unit.parent_id).exists():
         raise ServiceError(_("Bạn không có quyền đặt đơn vị dưới đơn vị cấp trên đã chọn."), field="parent")
-    authz.require(actor, Cap.UNIT_MANAGE, unit.parent)
+    access.require(actor, Cap.UNIT_MANAGE, unit.parent)
 
 
 def _assign_path(unit: Unit) -> None:
     parent_path = unit.parent.path if unit.parent_id else ""
-    unit.path = parent_path + authz.encode_segment(unit.pk)
-    unit.depth = len(unit.path) // authz.SEGMENT_WIDTH - 1
+    unit.path = parent_path + access.encode_segment(unit.pk)
+    unit.depth = len(unit.path) // access.SEGMENT_WIDTH - 1
     Unit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
 
 
@@ -96,7 +96,7 @@ def unit_create(*, actor, **fields) -> Unit:
 def unit_update(*, unit: Unit, actor, expected_version: int | None, **fields) -> Unit:
     # The stored row, not the instance: a ModelForm has already written the new values onto the instance.
     stored = Unit.objects.get(pk=unit.pk)
-    authz.require(actor, Cap.UNIT_MANAGE, stored)
+    access.require(actor, Cap.UNIT_MANAGE, stored)
     before = audit.snapshot(stored, UNIT_FIELDS)
     old_path, old_parent_id = stored.path, stored.parent_id
     unit.path, unit.depth = stored.path, stored.depth
@@ -136,8 +136,8 @@ def _check_move(unit: Unit, old_path: str) -> None:
 
 
 def _move_descendants(old_prefix: str, new_prefix: str) -> None:
-    shift = (len(new_prefix) - len(old_prefix)) // authz.SEGMENT_WIDTH
-    Unit.objects.filter(authz.subtree_q("path", [old_prefix])).exclude(path=new_prefix).update(
+    shift = (len(new_prefix) - len(old_prefix)) // access.SEGMENT_WIDTH
+    Unit.objects.filter(access.subtree_q("path", [old_prefix])).exclude(path=new_prefix).update(
         path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1)),
         depth=F("depth") + shift,
     )
@@ -145,7 +145,7 @@ def _move_descendants(old_prefix: str, new_prefix: str) -> None:
 
 @transaction.atomic
 def unit_delete(*, unit: Unit, actor) -> None:
-    authz.require(actor, Cap.UNIT_MANAGE, unit)
+    access.require(actor, Cap.UNIT_MANAGE, unit)
     if unit.children.exists():
         raise ServiceError(_("Đơn vị còn đơn vị cấp dưới: hãy chuyển hoặc xóa các đơn vị đó trước."))
     if unit.people.exists():
@@ -168,7 +168,7 @@ def _check_person(person: Person, *, actor) -> None:
         raise ServiceError(_("Họ và tên không được để trống."), field="full_name")
     if not Unit.objects.visible_to(actor).filter(pk=person.unit_id).exists():
         raise ServiceError(_("Bạn không có quyền thêm cán bộ vào đơn vị đã chọn."), field="unit")
-    authz.require(actor, Cap.PERSON_MANAGE, person.unit)
+    access.require(actor, Cap.PERSON_MANAGE, person.unit)
 
 
 @transaction.atomic
@@ -184,7 +184,7 @@ def person_create(*, actor, **fields) -> Person:
 @transaction.atomic
 def person_update(*, person: Person, actor, expected_version: int | None, **fields) -> Person:
     stored = Person.objects.select_related("unit").get(pk=person.pk)
-    authz.require(actor, Cap.PERSON_MANAGE, stored.unit)
+    access.require(actor, Cap.PERSON_MANAGE, stored.unit)
     before = audit.snapshot(stored, PERSON_FIELDS)
     for name, value in fields.items():
         setattr(person, name, value)
@@ -205,7 +205,7 @@ def person_update(*, person: Person, actor, expected_version: int | None, **fiel
 
 @transaction.atomic
 def person_delete(*, person: Person, actor) -> None:
-    authz.require(actor, Cap.PERSON_MANAGE, person.unit)
+    access.require(actor, Cap.PERSON_MANAGE, person.unit)
     audit.record(actor=actor, verb="delete", obj=person, summary=_("Xóa cán bộ"), unit_path=person.unit.path)
     person.delete()
 
@@ -213,7 +213,7 @@ def person_delete(*, person: Person, actor) -> None:
 @transaction.atomic
 def kind_save(*, actor, kind: UnitKind | None = None, **fields) -> UnitKind:
     """Create or edit a unit kind; codes are fixed once created because imports and code refer to them."""
-    authz.require(actor, Cap.CATALOG_MANAGE)
+    access.require(actor, Cap.CATALOG_MANAGE)
     name = vntext.clean_text(fields.get("name", ""))
     if not name:
         raise ServiceError(_("Tên loại không được để trống."), field="name")

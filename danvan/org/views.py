@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -24,7 +24,7 @@ def _visible_units(request):
 
 @login_required
 def unit_tree(request):
-    authz.require(request.user, Cap.UNIT_VIEW)
+    access.require(request.user, Cap.UNIT_VIEW)
     include_past = request.GET.get("past") == "1"
     roots = selectors.top_units_for(request.user)
     if not include_past:
@@ -38,7 +38,7 @@ def unit_tree(request):
 @login_required
 def unit_detail(request, pk):
     unit = get_object_or_404(_visible_units(request).select_related("kind", "parent", "successor"), pk=pk)
-    authz.require(request.user, Cap.UNIT_VIEW, unit)
+    access.require(request.user, Cap.UNIT_VIEW, unit)
     include_past = request.GET.get("past") == "1"
     context = {
         "unit": unit,
@@ -47,8 +47,8 @@ def unit_detail(request, pk):
         "people": unit.people.order_by("sort_key", "id")[:20],
         "counts": selectors.subtree_counts(unit),
         "include_past": include_past,
-        "can_manage": authz.has_cap(request.user, Cap.UNIT_MANAGE, unit),
-        "can_manage_people": authz.has_cap(request.user, Cap.PERSON_MANAGE, unit),
+        "can_manage": access.has_cap(request.user, Cap.UNIT_MANAGE, unit),
+        "can_manage_people": access.has_cap(request.user, Cap.PERSON_MANAGE, unit),
         "query": query_without_page(request),
     }
     return render_page(request, "org/unit_detail.html", context, partial="children")
@@ -57,7 +57,7 @@ def unit_detail(request, pk):
 @login_required
 def unit_lookup(request):
     """JSON for the unit picker: the first matches among the units the user may see."""
-    authz.require(request.user, Cap.UNIT_VIEW)
+    access.require(request.user, Cap.UNIT_VIEW)
     query = request.GET.get("q", "")
     units = _visible_units(request).current().select_related("parent")
     if query:
@@ -98,16 +98,16 @@ def unit_create(request):
     parent = None
     if parent_id := request.GET.get("parent") or request.POST.get("parent"):
         parent = get_object_or_404(_visible_units(request), pk=parent_id)
-        authz.require(request.user, Cap.UNIT_MANAGE, parent)
+        access.require(request.user, Cap.UNIT_MANAGE, parent)
     else:
-        authz.require(request.user, Cap.UNIT_MANAGE)
+        access.require(request.user, Cap.UNIT_MANAGE)
     return _unit_form_view(request, unit=None, parent=parent)
 
 
 @login_required
 def unit_edit(request, pk):
     unit = get_object_or_404(_visible_units(request), pk=pk)
-    authz.require(request.user, Cap.UNIT_MANAGE, unit)
+    access.require(request.user, Cap.UNIT_MANAGE, unit)
     return _unit_form_view(request, unit=unit, parent=None)
 
 
@@ -115,7 +115,7 @@ def unit_edit(request, pk):
 @require_POST
 def unit_delete(request, pk):
     unit = get_object_or_404(_visible_units(request), pk=pk)
-    authz.require(request.user, Cap.UNIT_MANAGE, unit)
+    access.require(request.user, Cap.UNIT_MANAGE, unit)
     parent = unit.parent
     try:
         services.unit_delete(unit=unit, actor=request.user)
@@ -128,7 +128,7 @@ def unit_delete(request, pk):
 
 @login_required
 def person_list(request):
-    authz.require(request.user, Cap.PERSON_VIEW)
+    access.require(request.user, Cap.PERSON_VIEW)
     unit = None
     if unit_id := request.GET.get("unit"):
         unit = get_object_or_404(_visible_units(request), pk=unit_id)
@@ -139,7 +139,7 @@ def person_list(request):
         "q": query,
         "unit": unit,
         "query": query_without_page(request),
-        "can_manage": authz.has_cap(request.user, Cap.PERSON_MANAGE, unit),
+        "can_manage": access.has_cap(request.user, Cap.PERSON_MANAGE, unit),
     }
     return render_page(request, "org/person_list.html", context, partial="results")
 
@@ -147,11 +147,11 @@ def person_list(request):
 @login_required
 def person_detail(request, pk):
     person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    authz.require(request.user, Cap.PERSON_VIEW, person.unit)
+    access.require(request.user, Cap.PERSON_VIEW, person.unit)
     context = {
         "person": person,
         "breadcrumbs": [*selectors.visible_breadcrumbs(person.unit, request.user), person.unit],
-        "can_manage": authz.has_cap(request.user, Cap.PERSON_MANAGE, person.unit),
+        "can_manage": access.has_cap(request.user, Cap.PERSON_MANAGE, person.unit),
     }
     return render(request, "org/person_detail.html", context)
 
@@ -188,14 +188,14 @@ def person_create(request):
     unit = None
     if unit_id := request.GET.get("unit"):
         unit = get_object_or_404(_visible_units(request), pk=unit_id)
-    authz.require(request.user, Cap.PERSON_MANAGE, unit)
+    access.require(request.user, Cap.PERSON_MANAGE, unit)
     return _person_form_view(request, person=None, unit=unit)
 
 
 @login_required
 def person_edit(request, pk):
     person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    authz.require(request.user, Cap.PERSON_MANAGE, person.unit)
+    access.require(request.user, Cap.PERSON_MANAGE, person.unit)
     return _person_form_view(request, person=person, unit=None)
 
 
@@ -203,7 +203,7 @@ def person_edit(request, pk):
 @require_POST
 def person_delete(request, pk):
     person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
-    authz.require(request.user, Cap.PERSON_MANAGE, person.unit)
+    access.require(request.user, Cap.PERSON_MANAGE, person.unit)
     unit = person.unit
     services.person_delete(person=person, actor=request.user)
     messages.success(request, _("Đã xóa cán bộ."))
@@ -212,7 +212,7 @@ def person_delete(request, pk):
 
 @login_required
 def kind_list(request):
-    authz.require(request.user, Cap.CATALOG_MANAGE)
+    access.require(request.user, Cap.CATALOG_MANAGE)
     editing = None
     if kind_id := request.GET.get("edit") or request.POST.get("kind_id"):
         editing = get_object_or_404(UnitKind, pk=kind_id)

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.lib.uploads import UploadRejected
 
 from . import importing, selectors
@@ -35,7 +35,7 @@ def _xlsx_response(data: bytes, stem: str) -> HttpResponse:
 
 @login_required
 def import_start(request):
-    authz.require(request.user, Cap.DATA_IMPORT)
+    access.require(request.user, Cap.DATA_IMPORT)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -56,7 +56,7 @@ def import_start(request):
 
 @login_required
 def import_template(request, kind):
-    authz.require(request.user, Cap.DATA_IMPORT)
+    access.require(request.user, Cap.DATA_IMPORT)
     if kind not in ImportBatch.Kind.values:
         return redirect("org:import_start")
     stem = "mau-don-vi" if kind == ImportBatch.Kind.UNITS else "mau-can-bo"
@@ -99,14 +99,14 @@ def import_confirm(request, pk):
 
 @login_required
 def export_units(request):
-    authz.require(request.user, Cap.UNIT_VIEW)
+    access.require(request.user, Cap.UNIT_VIEW)
     units = Unit.objects.visible_to(request.user)
     return _xlsx_response(importing.export_units(units), "don-vi")
 
 
 @login_required
 def export_people(request):
-    authz.require(request.user, Cap.PERSON_VIEW)
+    access.require(request.user, Cap.PERSON_VIEW)
     unit = None
     if unit_id := request.GET.get("unit"):
         unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
@@ -20,8 +20,8 @@ def match_unit(text: str, *, near: Unit, on: date | None = None) -> Unit | None:
     words = [w for w in _words(text) if w not in ("cac", "va", "cua")]
     if not words or len(words) > 14:
         return None
-    root_path = near.path[: authz.SEGMENT_WIDTH]
-    candidates = Unit.objects.filter(authz.subtree_q("path", [root_path]))
+    root_path = near.path[: access.SEGMENT_WIDTH]
+    candidates = Unit.objects.filter(access.subtree_q("path", [root_path]))
     if on is not None:
         candidates = candidates.valid_on(on)
     for word in words:
@@ -29,7 +29,7 @@ def match_unit(text: str, *, near: Unit, on: date | None = None) -> Unit | None:
     best, best_score = None, None
     for unit in candidates.only("id", "name", "path")[:50]:
         extra = len(_words(unit.name)) - len(words)
-        shared = len(_common_prefix(unit.path, near.path)) // authz.SEGMENT_WIDTH
+        shared = len(_common_prefix(unit.path, near.path)) // access.SEGMENT_WIDTH
         score = (extra, -shared, len(unit.path))
         if best_score is None or score < best_score:
             best, best_score = unit, score
@@ -51,4 +51,4 @@ def _common_prefix(a: str, b: str) -> str:
         if x != y:
             break
         size += 1
-    return a[: size - size % authz.SEGMENT_WIDTH]
+    return a[: size - size % access.SEGMENT_WIDTH]

@@ -8,43 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core import authz
-from danvan.core.models import TimeStamped, Versioned
-from danvan.lib.vndates import DateWindow
-
-
-class DateWindowFields(models.Model):
-    """A time that may be fuzzy: start, end, the original words (see danvan.lib.vndates.DateWindow)."""
-
-    due_start = models.DateField(_("từ ngày"), null=True, blank=True)
-    due_end = models.DateField(_("hạn"), null=True, blank=True, db_index=True)
-    due_text = models.CharField(_("thời hạn (nguyên văn)"), max_length=255, blank=True)
-    due_kind = models.CharField(max_length=10, blank=True)
-    due_tentative = models.BooleanField(_("dự kiến"), default=False)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def due(self) -> DateWindow | None:
-        if not (self.due_start or self.due_end or self.due_text):
-            return None
-        return DateWindow(
-            start=self.due_start,
-            end=self.due_end,
-            text=self.due_text,
-            tentative=self.due_tentative,
-            kind=self.due_kind or "unparsed",
-        )
-
-    def set_due(self, window: DateWindow | None) -> None:
-        if window is None:
-            self.due_start = self.due_end = None
-            self.due_text = self.due_kind = ""
-            self.due_tentative = False
-            return
-        self.due_start, self.due_end, self.due_text = window.start, window.end, window.text[:255]
-        self.due_kind, self.due_tentative = window.kind, window.tentative
+from danvan.core import access
+from danvan.core.models import DateWindowFields, TimeStamped, Versioned
 
 
 class Profile(models.TextChoices):
@@ -59,11 +24,11 @@ class PlanQuerySet(models.QuerySet):
 
         def condition(paths):
             tasks_here = Task.objects.filter(plan=OuterRef("pk")).filter(
-                authz.subtree_q("lead_unit__path", paths) | authz.subtree_q("partner_units__path", paths)
+                access.subtree_q("lead_unit__path", paths) | access.subtree_q("partner_units__path", paths)
             )
-            return authz.subtree_q("issuing_unit__path", paths) | Q(Exists(tasks_here))
+            return access.subtree_q("issuing_unit__path", paths) | Q(Exists(tasks_here))
 
-        return authz.scoped(self, user, condition)
+        return access.scoped(self, user, condition)
 
 
 class Plan(TimeStamped, Versioned):
@@ -175,22 +140,22 @@ class TaskQuerySet(models.QuerySet):
     def visible_to(self, user):
         def condition(paths):
             partner_here = Task.partner_units.through.objects.filter(task=OuterRef("pk")).filter(
-                authz.subtree_q("unit__path", paths)
+                access.subtree_q("unit__path", paths)
             )
             return (
-                authz.subtree_q("plan__issuing_unit__path", paths)
-                | authz.subtree_q("lead_unit__path", paths)
+                access.subtree_q("plan__issuing_unit__path", paths)
+                | access.subtree_q("lead_unit__path", paths)
                 | Q(Exists(partner_here))
             )
 
-        return authz.scoped(self, user, condition)
+        return access.scoped(self, user, condition)
 
     def overdue(self, today: date | None = None):
         today = today or timezone.localdate()
         return self.filter(due_end__lt=today).exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
 
 
-class Task(TimeStamped, Versioned, DateWindowFields):
+class Task(TimeStamped, Versioned, DateWindowFields("due", label=_("thời hạn (nguyên văn)"))):
     class Status(models.TextChoices):
         TODO = "todo", _("Chưa thực hiện")
         IN_PROGRESS = "in_progress", _("Đang thực hiện")

@@ -1,7 +1,7 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from danvan.core import authz
+from danvan.core import access
 
 from .models import Plan, Task
 
@@ -31,7 +31,7 @@ def tasks_for(user, *, unit=None, status: str = "", due: str = "", plan=None):
     if plan is not None:
         tasks = tasks.filter(plan=plan)
     if unit is not None:
-        tasks = tasks.filter(authz.subtree_q("lead_unit__path", [unit.path]))
+        tasks = tasks.filter(access.subtree_q("lead_unit__path", [unit.path]))
     if status == "overdue":
         tasks = tasks.overdue()
     elif status == "open":

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -62,7 +62,7 @@ def _sync_fields_from_document(plan: Plan, doc: PlanDocument) -> None:
 
 
 def _check_can_edit(plan: Plan, actor) -> None:
-    authz.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
+    access.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
     if not plan.is_editable:
         raise ServiceError(_("Kế hoạch đã ban hành không sửa được. Hãy tạo bản sửa đổi."))
 
@@ -77,7 +77,7 @@ def plan_create(
     source_text: str = "",
     profile: str | None = None,
 ) -> Plan:
-    authz.require(actor, Cap.PLAN_EDIT, issuing_unit)
+    access.require(actor, Cap.PLAN_EDIT, issuing_unit)
     if not vntext.clean_text(doc.title):
         raise ServiceError(_("Kế hoạch cần có trích yếu (tên kế hoạch)."), field="title")
     superior, issuing = header_texts(issuing_unit)
@@ -150,7 +150,7 @@ def plan_update(
 @transaction.atomic
 def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str = "") -> Plan:
     plan = Plan.objects.select_for_update().select_related("issuing_unit").get(pk=plan.pk)
-    authz.require(actor, Cap.PLAN_ISSUE, plan.issuing_unit)
+    access.require(actor, Cap.PLAN_ISSUE, plan.issuing_unit)
     if plan.status != Plan.Status.DRAFT:
         raise ServiceError(_("Kế hoạch này đã được ban hành trước đó."))
     if not plan.tasks.exists() and not plan.document().sections:
@@ -195,7 +195,7 @@ def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str =
 def plan_amend(*, plan: Plan, actor) -> Plan:
     """A change to an issued plan is a new draft linked to it; the old one stays as it was issued."""
     plan = Plan.objects.select_for_update().select_related("issuing_unit").get(pk=plan.pk)
-    authz.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
+    access.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
     if plan.status != Plan.Status.ISSUED:
         raise ServiceError(_("Chỉ tạo bản sửa đổi từ kế hoạch đã ban hành."))
     if plan.amendments.filter(status=Plan.Status.DRAFT).exists():
@@ -275,13 +275,13 @@ def task_update(*, task: Task, actor, expected_version: int | None, **fields) ->
 
 
 def _require_task_progress_right(task: Task, actor) -> None:
-    if authz.has_cap(actor, Cap.PLAN_EDIT, task.plan.issuing_unit):
+    if access.has_cap(actor, Cap.PLAN_EDIT, task.plan.issuing_unit):
         return
     units = (
         [task.lead_unit, *task.partner_units.all()] if task.lead_unit_id else list(task.partner_units.all())
     )
-    if not any(authz.has_cap(actor, Cap.TASK_UPDATE, unit) for unit in units):
-        authz.require(actor, Cap.TASK_UPDATE, task.lead_unit or task.plan.issuing_unit)
+    if not any(access.has_cap(actor, Cap.TASK_UPDATE, unit) for unit in units):
+        access.require(actor, Cap.TASK_UPDATE, task.lead_unit or task.plan.issuing_unit)
 
 
 @transaction.atomic

@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -25,7 +25,7 @@ def _plan_or_404(request, pk) -> Plan:
 
 @login_required
 def plan_list(request):
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     status, year, query = request.GET.get("status", ""), request.GET.get("year", ""), request.GET.get("q", "")
     plans = selectors.plans_for(request.user, status=status, year=year, query=query)
     context = {
@@ -35,14 +35,14 @@ def plan_list(request):
         "q": query,
         "statuses": Plan.Status.choices,
         "query": query_without_page(request),
-        "can_edit": authz.has_cap(request.user, Cap.PLAN_EDIT),
+        "can_edit": access.has_cap(request.user, Cap.PLAN_EDIT),
     }
     return render_page(request, "plans/plan_list.html", context, partial="results")
 
 
 @login_required
 def plan_new(request):
-    authz.require(request.user, Cap.PLAN_EDIT)
+    access.require(request.user, Cap.PLAN_EDIT)
     form = PlanNewForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
     if request.method == "POST" and form.is_valid():
         from .document import PlanDocument
@@ -64,22 +64,22 @@ def plan_new(request):
 @login_required
 def plan_detail(request, pk):
     plan = _plan_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     tasks = plan.tasks.select_related("lead_unit").prefetch_related("partner_units")
     context = {
         "plan": plan,
         "doc": plan.document(),
         "tasks": tasks,
-        "can_edit": plan.is_editable and authz.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
-        "can_issue": plan.is_editable and authz.has_cap(request.user, Cap.PLAN_ISSUE, plan.issuing_unit),
+        "can_edit": plan.is_editable and access.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
+        "can_issue": plan.is_editable and access.has_cap(request.user, Cap.PLAN_ISSUE, plan.issuing_unit),
         "can_amend": plan.status == Plan.Status.ISSUED
-        and authz.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
+        and access.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
         "amendments": plan.amendments.order_by("revision"),
         "can_create_event": bool(plan.content.get("event"))
-        and authz.has_cap(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
+        and access.has_cap(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
         and not plan.events.exists(),
         "can_open_calls": plan.status == Plan.Status.ISSUED
-        and authz.has_cap(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
+        and access.has_cap(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
         and not plan.calls.exists()
         and bool(plan.content.get("deadlines")),
     }
@@ -90,7 +90,7 @@ def plan_detail(request, pk):
 @require_POST
 def plan_issue(request, pk):
     plan = _plan_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_ISSUE, plan.issuing_unit)
+    access.require(request.user, Cap.PLAN_ISSUE, plan.issuing_unit)
     try:
         plan = services.plan_issue(plan=plan, actor=request.user)
         messages.success(request, _("Đã ban hành kế hoạch số %(symbol)s.") % {"symbol": plan.symbol})
@@ -103,7 +103,7 @@ def plan_issue(request, pk):
 @require_POST
 def plan_amend(request, pk):
     plan = _plan_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_EDIT, plan.issuing_unit)
+    access.require(request.user, Cap.PLAN_EDIT, plan.issuing_unit)
     try:
         draft = services.plan_amend(plan=plan, actor=request.user)
     except ServiceError as error:
@@ -115,7 +115,7 @@ def plan_amend(request, pk):
 
 @login_required
 def task_board(request):
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     unit = None
     if unit_id := request.GET.get("unit"):
         unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
@@ -142,7 +142,7 @@ def _task_or_404(request, pk) -> Task:
 @login_required
 def task_detail(request, pk):
     task = _task_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     form = TaskProgressForm(
         request.POST or None,
         request.FILES or None,
@@ -180,7 +180,7 @@ def task_detail(request, pk):
 @login_required
 def task_edit(request, pk):
     task = _task_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_EDIT, task.plan.issuing_unit)
+    access.require(request.user, Cap.PLAN_EDIT, task.plan.issuing_unit)
     if not task.plan.is_editable:
         raise Http404
     form = TaskForm(
@@ -213,7 +213,7 @@ def task_edit(request, pk):
 @login_required
 def unit_calendar_link(request, unit_pk):
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
-    authz.require(request.user, Cap.PLAN_VIEW, unit)
+    access.require(request.user, Cap.PLAN_VIEW, unit)
     feed, _created = CalendarFeed.objects.get_or_create(unit=unit)
     url = request.build_absolute_uri(f"/plans/ical/{feed.token}.ics")
     return render(request, "plans/calendar_link.html", {"unit": unit, "url": url})

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.lib.uploads import UploadRejected, decode_text, inspect_upload
@@ -44,13 +44,13 @@ def parse_source(*, text: str, upload) -> tuple:
 
 @login_required
 def plan_import(request):
-    authz.require(request.user, Cap.PLAN_EDIT)
+    access.require(request.user, Cap.PLAN_EDIT)
     visible = Unit.objects.visible_to(request.user)
     form = PlanImportForm(request.POST or None, request.FILES or None, visible_units=visible)
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["issuing_unit"]
         try:
-            authz.require(request.user, Cap.PLAN_EDIT, unit)
+            access.require(request.user, Cap.PLAN_EDIT, unit)
             doc, source, name = parse_source(text=form.cleaned_data["text"], upload=form.cleaned_data["file"])
             plan = services.plan_create(
                 actor=request.user,
@@ -71,7 +71,7 @@ def plan_import(request):
 
 
 def _edit(request, plan: Plan, template: str):
-    authz.require(request.user, Cap.PLAN_EDIT, plan.issuing_unit)
+    access.require(request.user, Cap.PLAN_EDIT, plan.issuing_unit)
     if not plan.is_editable:
         messages.error(request, _("Kế hoạch đã ban hành không sửa được. Hãy tạo bản sửa đổi."))
         return redirect(plan)
@@ -114,7 +114,7 @@ def _file_stem(plan: Plan) -> str:
 @login_required
 def plan_docx(request, pk):
     plan = _plan_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     response = HttpResponse(plan_docx_bytes(plan), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{_file_stem(plan)}.docx"'
     return response
@@ -125,7 +125,7 @@ def plan_pdf(request, pk):
     from danvan.lib.officialdoc.pdf import PdfUnavailable
 
     plan = _plan_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     try:
         data = plan_pdf_bytes(plan)
     except PdfUnavailable as error:
@@ -158,7 +158,7 @@ def _version_text(plan: Plan) -> list[str]:
 def plan_versions(request, pk):
     """Side by side: the chosen two versions (draft saves, the issued text, amendments) line by line."""
     plan = _plan_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     chain = _amendment_chain(plan)
     saved = list(plan.history.order_by("-history_date")[:30])
     choices = [(f"plan-{p.pk}", f"{p.symbol or _('dự thảo')} — {p.get_status_display()}") for p in chain]

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.core.forms import NormalizingFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 from danvan.org.models import Person
@@ -167,7 +167,7 @@ class NominationForm(NormalizingFormMixin, _VersionField):
         self.fields["unit"].queryset = Unit.objects.visible_to(user)
         people = Person.objects.visible_to(user).select_related("unit")
         if unit is not None:
-            people = people.filter(authz.subtree_q("unit__path", [unit.path]))
+            people = people.filter(access.subtree_q("unit__path", [unit.path]))
         else:
             people = people.none()
         self.fields["person"].queryset = people.order_by("sort_key", "id")

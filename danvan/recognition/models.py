@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.core.models import TimeStamped, Versioned
 
 
@@ -22,7 +22,7 @@ class Field(models.Model):
         return self.name
 
 
-class ExemplarQuerySet(authz.ScopedQuerySet):
+class ExemplarQuerySet(access.ScopedQuerySet):
     scope_field = "unit__path"
 
     def public(self):

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.core.models import TimeStamped, Versioned
 
 __all__ = ["Contest", "ContestEntry", "ContestRound", "EntryScore", "Prize", "PrizeAward"]
@@ -21,19 +21,19 @@ class ContestQuerySet(models.QuerySet):
         units) or judges (a judge of one of its rounds)."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        if authz.sees_everything(user):
+        if access.sees_everything(user):
             return self.all()
-        paths = authz.scope_paths(user)
+        paths = access.scope_paths(user)
         ancestors = {
             path[:end]
             for path in paths
-            for end in range(authz.SEGMENT_WIDTH, len(path) + 1, authz.SEGMENT_WIDTH)
+            for end in range(access.SEGMENT_WIDTH, len(path) + 1, access.SEGMENT_WIDTH)
         }
         judged = ContestRound.judges.through.objects.filter(user_id=user.pk).values(
             "contestround__contest_id"
         )
         return self.filter(
-            authz.subtree_q("owner__path", paths) | Q(owner__path__in=ancestors) | Q(pk__in=judged)
+            access.subtree_q("owner__path", paths) | Q(owner__path__in=ancestors) | Q(pk__in=judged)
         )
 
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.core.models import TimeStamped, Versioned
 
 __all__ = ["MedalDossierFile", "MedalNomination", "MedalRule"]
@@ -52,7 +52,7 @@ class MedalRule(TimeStamped, Versioned):
         return f"{self.group}: {self.name}"
 
 
-class MedalNominationQuerySet(authz.ScopedQuerySet):
+class MedalNominationQuerySet(access.ScopedQuerySet):
     scope_field = "unit__path"
 
 

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Substr
 from django.db.models.lookups import In
 from django.utils.translation import gettext as _
 
-from danvan.core.authz import SEGMENT_WIDTH, subtree_q
+from danvan.core.access import SEGMENT_WIDTH, subtree_q
 from danvan.lib import vntext
 from danvan.org.models import Unit
 from danvan.org.selectors import search_filter

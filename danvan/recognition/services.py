@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -91,7 +91,7 @@ def exemplar_save(
     exemplar: Exemplar | None = None,
     expected_version: int | None = None,
 ) -> Exemplar:
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, unit)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, unit)
     title = vntext.clean_text(title)
     if not title:
         raise ServiceError(_("Hãy ghi tên mô hình, điển hình."), field="title")
@@ -138,7 +138,7 @@ def exemplar_save(
 def progress_add(
     *, actor, exemplar: Exemplar, on: date, text: str, figures: str = "", files=()
 ) -> ProgressUpdate:
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, exemplar.unit)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, exemplar.unit)
     text = vntext.nfc(text).strip()
     if not text:
         raise ServiceError(_("Hãy ghi nội dung tiến độ."), field="text")
@@ -186,7 +186,7 @@ def attach(
     is_public: bool = True,
 ) -> Attachment:
     """A photo (checked by its bytes, at most 5 MB) or a Word, Excel document (checked by upload vetting)."""
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, exemplar.unit)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, exemplar.unit)
     name = vntext.clean_text(upload.name)[:255] or "tep"
     size = getattr(upload, "size", None)
     head = upload.read(MAX_PHOTO_BYTES + 1)
@@ -245,7 +245,7 @@ def award_save(
     reason: str = "",
     exemplar: Exemplar | None = None,
 ) -> Award:
-    authz.require(actor, Cap.APPRAISAL_MANAGE, issuer)
+    access.require(actor, Cap.APPRAISAL_MANAGE, issuer)
     recipient_name = vntext.clean_text(recipient_name)
     if not recipient_name or not vntext.clean_text(decision_number):
         raise ServiceError(_("Hãy ghi người, tập thể được khen và số quyết định."))

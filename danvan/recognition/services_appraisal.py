@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import RoleAssignment, User
-from danvan.accounts.roles import Cap, Role
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap, Role
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -54,15 +54,15 @@ def rounds_visible_to(user):
     rounds = AppraisalRound.objects.all()
     if not getattr(user, "is_authenticated", False):
         return rounds.none()
-    if authz.sees_everything(user):
+    if access.sees_everything(user):
         return rounds
     seated = Exists(CouncilMember.objects.filter(round=OuterRef("pk"), user=user))
-    paths = authz.scope_paths(user)
-    return rounds.filter(authz.subtree_q("owner__path", paths) | Q(seated))
+    paths = access.scope_paths(user)
+    return rounds.filter(access.subtree_q("owner__path", paths) | Q(seated))
 
 
 def can_manage(user, round_: AppraisalRound) -> bool:
-    return authz.has_cap(user, Cap.APPRAISAL_MANAGE, round_.owner)
+    return access.has_cap(user, Cap.APPRAISAL_MANAGE, round_.owner)
 
 
 def seat_of(user, round_: AppraisalRound) -> CouncilMember | None:
@@ -94,8 +94,8 @@ def is_own_unit(unit_path: str, own_paths: list[str]) -> bool:
 def member_candidates(round_: AppraisalRound):
     """Who may sit on the council: users holding a role in the owner's subtree or on one of its ancestors."""
     path = round_.owner.path
-    ancestors = [path[:i] for i in range(authz.SEGMENT_WIDTH, len(path) + 1, authz.SEGMENT_WIDTH)]
-    units = Q(assignments__unit__path__in=ancestors) | authz.subtree_q("assignments__unit__path", [path])
+    ancestors = [path[:i] for i in range(access.SEGMENT_WIDTH, len(path) + 1, access.SEGMENT_WIDTH)]
+    units = Q(assignments__unit__path__in=ancestors) | access.subtree_q("assignments__unit__path", [path])
     return User.objects.filter(is_active=True).filter(units).distinct().order_by("full_name", "username")
 
 
@@ -103,7 +103,7 @@ def admissible_exemplars(*, actor, round_: AppraisalRound):
     """Exemplars the actor sees, registered in the round's year in the owner's subtree, not yet admitted."""
     return (
         Exemplar.objects.visible_to(actor)
-        .filter(authz.subtree_q("unit__path", [round_.owner.path]))
+        .filter(access.subtree_q("unit__path", [round_.owner.path]))
         .filter(year=round_.year, status__in=ADMISSIBLE)
         .exclude(round_entries__round=round_)
     )
@@ -276,7 +276,7 @@ def round_create(
     threshold,
     criteria: list[dict] | None = None,
 ) -> AppraisalRound:
-    authz.require(actor, Cap.APPRAISAL_MANAGE, owner)
+    access.require(actor, Cap.APPRAISAL_MANAGE, owner)
     name = vntext.clean_text(name)
     if not name:
         raise ServiceError(_("Hãy ghi tên đợt thẩm định."), field="name")
@@ -311,7 +311,7 @@ def round_update(
     expected_version: int | None = None,
 ) -> AppraisalRound:
     """Edit the round's heading fields and, when given, its criteria (see criteria_save)."""
-    authz.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
+    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
     locked = _lock_round(round_)
     _require_open(locked)
     name = vntext.clean_text(name)
@@ -341,7 +341,7 @@ def round_update(
 @transaction.atomic
 def criteria_save(*, actor, round_: AppraisalRound, criteria: list[dict]) -> list[Criterion]:
     """Replace the round's criteria; only while no score sheet has been submitted (scores point at them)."""
-    authz.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
+    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
     locked = _lock_round(round_)
     _require_open(locked)
     if ScoreSheet.objects.filter(entry__round=locked).exists():
@@ -379,7 +379,7 @@ def criteria_save(*, actor, round_: AppraisalRound, criteria: list[dict]) -> lis
 @transaction.atomic
 def members_set(*, actor, round_: AppraisalRound, users: list, chair) -> list[CouncilMember]:
     """The council: the given users, one of them its chair. A member who has sent a sheet stays."""
-    authz.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
+    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
     locked = _lock_round(round_)
     _require_open(locked)
     chosen = {u.pk: u for u in users}
@@ -426,7 +426,7 @@ def members_set(*, actor, round_: AppraisalRound, users: list, chair) -> list[Co
 @transaction.atomic
 def entries_admit(*, actor, round_: AppraisalRound, exemplars: list[Exemplar]) -> list[RoundEntry]:
     """Admit exemplars to the round (status: being appraised). Already admitted ones are left as they are."""
-    authz.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
+    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
     locked = _lock_round(round_)
     _require_open(locked)
     if not exemplars:
@@ -436,7 +436,7 @@ def entries_admit(*, actor, round_: AppraisalRound, exemplars: list[Exemplar]) -
     visible = set(
         Exemplar.objects.visible_to(actor)
         .filter(pk__in=ids)
-        .filter(authz.subtree_q("unit__path", [locked.owner.path]))
+        .filter(access.subtree_q("unit__path", [locked.owner.path]))
         .values_list("pk", flat=True)
     )
     already = set(locked.entries.filter(exemplar__in=ids).values_list("exemplar_id", flat=True))

@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import RoleAssignment, User
-from danvan.accounts.roles import ROLE_CAPS, Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import ROLE_CAPS, Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -40,17 +40,17 @@ TWO_PLACES = Decimal("0.01")
 
 
 def can_manage(user, contest: Contest) -> bool:
-    return authz.has_cap(user, Cap.APPRAISAL_MANAGE, contest.owner)
+    return access.has_cap(user, Cap.APPRAISAL_MANAGE, contest.owner)
 
 
 def _require_manage(actor, contest: Contest) -> None:
-    authz.require(actor, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(actor, Cap.APPRAISAL_MANAGE, contest.owner)
 
 
 def is_judge(user, round_: ContestRound) -> bool:
     return (
         getattr(user, "is_authenticated", False)
-        and authz.has_cap(user, Cap.APPRAISAL_SCORE)
+        and access.has_cap(user, Cap.APPRAISAL_SCORE)
         and round_.judges.filter(pk=user.pk).exists()
     )
 
@@ -61,7 +61,7 @@ def judge_candidates(contest: Contest):
     roles = [role for role, caps in ROLE_CAPS.items() if Cap.APPRAISAL_SCORE in caps]
     owner = contest.owner
     assignments = RoleAssignment.objects.filter(role__in=roles).filter(
-        authz.subtree_q("unit__path", [owner.path])
+        access.subtree_q("unit__path", [owner.path])
         | Q(unit__isnull=True)
         | Q(unit__path__in=owner.ancestor_paths())
     )
@@ -97,7 +97,7 @@ def contest_save(
     contest: Contest | None = None,
     expected_version: int | None = None,
 ) -> Contest:
-    authz.require(actor, Cap.APPRAISAL_MANAGE, owner)
+    access.require(actor, Cap.APPRAISAL_MANAGE, owner)
     if contest is not None:
         _require_manage(actor, contest)
     name = vntext.clean_text(name)
@@ -177,9 +177,9 @@ def entry_save(
     max_bytes: int = 20 * 1024 * 1024,
 ) -> ContestEntry:
     """Send (or correct) an entry while the contest takes entries; raises UploadRejected for a bad file."""
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, submitted_by)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, submitted_by)
     if entry is not None:
-        authz.require(actor, Cap.EXEMPLAR_REGISTER, entry.submitted_by)
+        access.require(actor, Cap.EXEMPLAR_REGISTER, entry.submitted_by)
     contest = _locked_contest(contest)
     if contest.status != Contest.Status.OPEN:
         raise ServiceError(_("Cuộc thi đã hết hạn nhận bài: không gửi hoặc sửa tác phẩm được nữa."))
@@ -231,7 +231,7 @@ def entry_save(
 @transaction.atomic
 def entry_withdraw(*, actor, entry: ContestEntry) -> None:
     contest = _locked_contest(entry.contest)
-    if not (authz.has_cap(actor, Cap.EXEMPLAR_REGISTER, entry.submitted_by) or can_manage(actor, contest)):
+    if not (access.has_cap(actor, Cap.EXEMPLAR_REGISTER, entry.submitted_by) or can_manage(actor, contest)):
         raise PermissionDenied
     if contest.status != Contest.Status.OPEN or entry.scores.exists():
         raise ServiceError(_("Tác phẩm đã được chấm hoặc cuộc thi đã hết hạn nhận bài: không rút được."))
@@ -337,7 +337,7 @@ def score_record(
 ) -> EntryScore:
     """One judge, one entry, one round, one mark: in range, while the round is open, never twice."""
     round_ = _locked_round(round_)
-    authz.require(actor, Cap.APPRAISAL_SCORE)
+    access.require(actor, Cap.APPRAISAL_SCORE)
     if not round_.judges.filter(pk=actor.pk).exists():
         raise ServiceError(_("Bạn không phải giám khảo của vòng «%(r)s».") % {"r": round_.name})
     if round_.status != ContestRound.Status.OPEN:

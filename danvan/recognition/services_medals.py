@@ -19,8 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -49,7 +49,7 @@ NOMINATION_FIELDS = [
 
 
 def can_edit_rules(user) -> bool:
-    return authz.has_cap(user, Cap.CATALOG_MANAGE)
+    return access.has_cap(user, Cap.CATALOG_MANAGE)
 
 
 @transaction.atomic
@@ -65,7 +65,7 @@ def rule_save(
     rule: MedalRule | None = None,
     expected_version: int | None = None,
 ) -> MedalRule:
-    authz.require(actor, Cap.CATALOG_MANAGE)
+    access.require(actor, Cap.CATALOG_MANAGE)
     name, group = vntext.clean_text(name), vntext.clean_text(group)
     if not name:
         raise ServiceError(_("Hãy ghi tên tiêu chí."), field="name")
@@ -266,8 +266,8 @@ def can_check(user, nomination: MedalNomination) -> bool:
     parent = nomination.unit.parent
     if parent is None:
         # caps_at("") keeps only the grants on the whole system: nobody else sits above a root unit.
-        return Cap.APPRAISAL_MANAGE in authz.caps_at(user, "")
-    return authz.has_cap(user, Cap.APPRAISAL_MANAGE, parent)
+        return Cap.APPRAISAL_MANAGE in access.caps_at(user, "")
+    return access.has_cap(user, Cap.APPRAISAL_MANAGE, parent)
 
 
 def _clean_fields(*, group: str, years_in_work, start_year, has_discipline, discipline_note, achievements):
@@ -317,7 +317,7 @@ def nomination_propose(
     discipline_note: str = "",
     achievements: str = "",
 ) -> MedalNomination:
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, unit)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, unit)
     _check_person(person, unit)
     values = _clean_fields(
         group=group,
@@ -361,7 +361,7 @@ def nomination_update(
     expected_version: int | None = None,
 ) -> MedalNomination:
     """The unit corrects its proposal (also after a return: it goes back to «proposed»)."""
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
     if nomination.status not in (MedalNomination.Status.PROPOSED, MedalNomination.Status.RETURNED):
         raise ServiceError(_("Đề nghị đã được Ban Dân vận kiểm tra: không sửa được nữa."))
     _check_person(person, nomination.unit)
@@ -394,7 +394,7 @@ def nomination_update(
 @transaction.atomic
 def nomination_withdraw(*, actor, nomination: MedalNomination) -> None:
     """The unit withdraws a proposal the committee has not checked yet (or one returned to it)."""
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
     if nomination.status not in (MedalNomination.Status.PROPOSED, MedalNomination.Status.RETURNED):
         raise ServiceError(_("Đề nghị đã được Ban Dân vận kiểm tra: không rút được."))
     audit.record(
@@ -503,7 +503,7 @@ def nomination_return(*, actor, nomination: MedalNomination, comment: str) -> Me
 
 
 def _require_dossier_edit(actor, nomination: MedalNomination) -> None:
-    authz.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
     if nomination.status == MedalNomination.Status.SENT:
         raise ServiceError(_("Hồ sơ đã gửi cấp trên: không thay đổi tệp được."))
 

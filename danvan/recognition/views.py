@@ -8,8 +8,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -31,7 +31,7 @@ def _exemplar_or_404(request, pk) -> Exemplar:
 
 @login_required
 def exemplar_list(request):
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     exemplars = Exemplar.objects.visible_to(request.user).select_related("unit", "field")
     q, year, field, status = (request.GET.get(k, "") for k in ("q", "year", "field", "status"))
     if q:
@@ -51,7 +51,7 @@ def exemplar_list(request):
         "fields": Field.objects.all(),
         "statuses": Exemplar.Status.choices,
         "query": query_without_page(request),
-        "can_register": authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
+        "can_register": access.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
     }
     return render_page(request, "recognition/exemplar_list.html", context, partial="results")
 
@@ -103,22 +103,22 @@ def _exemplar_form(request, exemplar: Exemplar | None):
 
 @login_required
 def exemplar_new(request):
-    authz.require(request.user, Cap.EXEMPLAR_REGISTER)
+    access.require(request.user, Cap.EXEMPLAR_REGISTER)
     return _exemplar_form(request, None)
 
 
 @login_required
 def exemplar_edit(request, pk):
     exemplar = _exemplar_or_404(request, pk)
-    authz.require(request.user, Cap.EXEMPLAR_REGISTER, exemplar.unit)
+    access.require(request.user, Cap.EXEMPLAR_REGISTER, exemplar.unit)
     return _exemplar_form(request, exemplar)
 
 
 @login_required
 def exemplar_detail(request, pk):
     exemplar = _exemplar_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
-    can_edit = authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER, exemplar.unit)
+    access.require(request.user, Cap.PLAN_VIEW)
+    can_edit = access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, exemplar.unit)
     form = ProgressForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and can_edit and form.is_valid():
         data = form.cleaned_data
@@ -162,7 +162,7 @@ def attachment_file(request, pk, attachment_pk):
 
 @login_required
 def award_list(request):
-    authz.require(request.user, Cap.APPRAISAL_MANAGE)
+    access.require(request.user, Cap.APPRAISAL_MANAGE)
     awards = Award.objects.filter(issuer__in=Unit.objects.visible_to(request.user)).select_related("issuer")
     form = AwardForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
     if request.method == "POST" and form.is_valid():
@@ -195,7 +195,7 @@ def award_document(request, pk, name):
     award = get_object_or_404(
         Award.objects.select_related("issuer"), pk=pk, issuer__in=Unit.objects.visible_to(request.user)
     )
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, award.issuer)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, award.issuer)
     if name == "certificate":
         data = certificate_docx(_line(award), issuer=award.level or award.issuer.name, place="")
         filename = f"giay-khen-{award.pk}.docx"

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -35,7 +35,7 @@ def _round_or_404(request, pk) -> AppraisalRound:
 
 
 def _require_manage(user, round_: AppraisalRound) -> None:
-    authz.require(user, Cap.APPRAISAL_MANAGE, round_.owner)
+    access.require(user, Cap.APPRAISAL_MANAGE, round_.owner)
 
 
 def _criteria_rows(formset) -> list[dict]:
@@ -44,8 +44,8 @@ def _criteria_rows(formset) -> list[dict]:
 
 def _may_enter(user) -> bool:
     return (
-        authz.has_cap(user, Cap.APPRAISAL_MANAGE)
-        or authz.has_cap(user, Cap.APPRAISAL_SCORE)
+        access.has_cap(user, Cap.APPRAISAL_MANAGE)
+        or access.has_cap(user, Cap.APPRAISAL_SCORE)
         or CouncilMember.objects.filter(user=user).exists()
     )
 
@@ -70,14 +70,14 @@ def round_list(request):
         "page": paginate(request, rounds),
         "query": query_without_page(request),
         "year": year,
-        "can_create": authz.has_cap(request.user, Cap.APPRAISAL_MANAGE),
+        "can_create": access.has_cap(request.user, Cap.APPRAISAL_MANAGE),
     }
     return render(request, T + "round_list.html", context)
 
 
 @login_required
 def round_new(request):
-    authz.require(request.user, Cap.APPRAISAL_MANAGE)
+    access.require(request.user, Cap.APPRAISAL_MANAGE)
     visible = Unit.objects.visible_to(request.user)
     first_root = visible.order_by("depth", "path").values_list("pk", flat=True).first()
     form = RoundForm(

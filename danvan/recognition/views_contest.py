@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -35,23 +35,23 @@ def _contest_or_404(request, pk) -> Contest:
 
 
 def _is_any_judge(user, contest: Contest) -> bool:
-    return authz.has_cap(user, Cap.APPRAISAL_SCORE) and contest.rounds.filter(judges=user).exists()
+    return access.has_cap(user, Cap.APPRAISAL_SCORE) and contest.rounds.filter(judges=user).exists()
 
 
 def _require_view(user, contest: Contest) -> None:
     """Organisers, the units that may send (they read plans) and the contest's judges."""
-    if not (authz.has_cap(user, Cap.PLAN_VIEW) or _is_any_judge(user, contest)):
+    if not (access.has_cap(user, Cap.PLAN_VIEW) or _is_any_judge(user, contest)):
         raise PermissionDenied
 
 
 def _units_under(request, contest: Contest):
-    return Unit.objects.visible_to(request.user).filter(authz.subtree_q("path", [contest.owner.path]))
+    return Unit.objects.visible_to(request.user).filter(access.subtree_q("path", [contest.owner.path]))
 
 
 def _default_unit(user, units) -> Unit | None:
-    for unit_path in authz.scope_paths(user):
+    for unit_path in access.scope_paths(user):
         unit = units.filter(path=unit_path).first()
-        if unit is not None and authz.has_cap(user, Cap.EXEMPLAR_REGISTER, unit):
+        if unit is not None and access.has_cap(user, Cap.EXEMPLAR_REGISTER, unit):
             return unit
     return None
 
@@ -66,7 +66,7 @@ def _form_page(request, context: dict):
 
 @login_required
 def contest_list(request):
-    if not (authz.has_cap(request.user, Cap.PLAN_VIEW) or authz.has_cap(request.user, Cap.APPRAISAL_SCORE)):
+    if not (access.has_cap(request.user, Cap.PLAN_VIEW) or access.has_cap(request.user, Cap.APPRAISAL_SCORE)):
         raise PermissionDenied
     contests = (
         Contest.objects.visible_to(request.user)
@@ -77,14 +77,14 @@ def contest_list(request):
     context = {
         "page": paginate(request, contests),
         "query": query_without_page(request),
-        "can_create": authz.has_cap(request.user, Cap.APPRAISAL_MANAGE),
+        "can_create": access.has_cap(request.user, Cap.APPRAISAL_MANAGE),
     }
     return render(request, "recognition/contest/list.html", context)
 
 
 @login_required
 def contest_new(request):
-    authz.require(request.user, Cap.APPRAISAL_MANAGE)
+    access.require(request.user, Cap.APPRAISAL_MANAGE)
     form = ContestForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -109,7 +109,7 @@ def contest_new(request):
 @login_required
 def contest_edit(request, pk):
     contest = _contest_or_404(request, pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     initial = {
         "owner": contest.owner_id,
         "name": contest.name,
@@ -162,7 +162,7 @@ def contest_detail(request, pk):
         e.pk
         for e in entries
         if contest.status == Contest.Status.OPEN
-        and authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER, e.submitted_by)
+        and access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, e.submitted_by)
     }
     context = {
         "contest": contest,
@@ -176,7 +176,7 @@ def contest_detail(request, pk):
         "can_manage": can_manage,
         "can_send": contest.status == Contest.Status.OPEN
         and _units_under(request, contest).exists()
-        and authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
+        and access.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
         "editable": editable,
         "statuses": Contest.Status.choices,
         "award_form": AwardForm(contest=contest) if can_manage else None,
@@ -189,7 +189,7 @@ def contest_detail(request, pk):
 @require_POST
 def contest_status(request, pk):
     contest = _contest_or_404(request, pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     try:
         contest = services.contest_set_status(
             actor=request.user, contest=contest, status=request.POST.get("status")
@@ -207,7 +207,7 @@ def _exemplars_for(request, contest: Contest):
     public = [Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED]
     mine = Exemplar.objects.visible_to(request.user).values("pk")
     return (
-        Exemplar.objects.filter(authz.subtree_q("unit__path", [contest.owner.path]))
+        Exemplar.objects.filter(access.subtree_q("unit__path", [contest.owner.path]))
         .filter(Q(status__in=public) | Q(pk__in=mine))
         .select_related("unit")
         .order_by("-year", "title")
@@ -277,7 +277,7 @@ def _entry_form_page(request, contest: Contest, entry: ContestEntry | None):
 @login_required
 def contest_entry_new(request, pk):
     contest = _contest_or_404(request, pk)
-    authz.require(request.user, Cap.EXEMPLAR_REGISTER)
+    access.require(request.user, Cap.EXEMPLAR_REGISTER)
     if contest.status != Contest.Status.OPEN:
         messages.error(request, _("Cuộc thi đã hết hạn nhận bài."))
         return redirect(contest)
@@ -292,7 +292,7 @@ def _entry_or_404(request, contest: Contest, entry_pk) -> ContestEntry:
 def contest_entry_edit(request, pk, entry_pk):
     contest = _contest_or_404(request, pk)
     entry = _entry_or_404(request, contest, entry_pk)
-    authz.require(request.user, Cap.EXEMPLAR_REGISTER, entry.submitted_by)
+    access.require(request.user, Cap.EXEMPLAR_REGISTER, entry.submitted_by)
     return _entry_form_page(request, contest, entry)
 
 
@@ -365,7 +365,7 @@ def _round_form_page(request, contest: Contest, round_: ContestRound | None):
 @login_required
 def contest_round_new(request, pk):
     contest = _contest_or_404(request, pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     return _round_form_page(request, contest, None)
 
 
@@ -377,7 +377,7 @@ def _round_or_404(contest: Contest, round_pk) -> ContestRound:
 def contest_round_edit(request, pk, round_pk):
     contest = _contest_or_404(request, pk)
     round_ = _round_or_404(contest, round_pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     return _round_form_page(request, contest, round_)
 
 
@@ -445,7 +445,7 @@ def contest_score(request, pk, round_pk):
 def contest_round_action(request, pk, round_pk, action):
     contest = _contest_or_404(request, pk)
     round_ = _round_or_404(contest, round_pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     try:
         if action == "close":
             services.round_close(actor=request.user, round_=round_)
@@ -500,7 +500,7 @@ def _prize_form_page(request, contest: Contest, prize: Prize | None):
 @login_required
 def contest_prize_new(request, pk):
     contest = _contest_or_404(request, pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     return _prize_form_page(request, contest, None)
 
 
@@ -508,7 +508,7 @@ def contest_prize_new(request, pk):
 def contest_prize_edit(request, pk, prize_pk):
     contest = _contest_or_404(request, pk)
     prize = get_object_or_404(contest.prizes, pk=prize_pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     return _prize_form_page(request, contest, prize)
 
 
@@ -516,7 +516,7 @@ def contest_prize_edit(request, pk, prize_pk):
 @require_POST
 def contest_award(request, pk, action):
     contest = _contest_or_404(request, pk)
-    authz.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
+    access.require(request.user, Cap.APPRAISAL_MANAGE, contest.owner)
     try:
         if action == "add":
             form = AwardForm(request.POST, contest=contest)

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -31,7 +31,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _require_medal_access(user) -> None:
     """Units that propose and committees that check; anyone else has nothing to do here."""
-    if not (authz.has_cap(user, Cap.EXEMPLAR_REGISTER) or authz.has_cap(user, Cap.APPRAISAL_MANAGE)):
+    if not (access.has_cap(user, Cap.EXEMPLAR_REGISTER) or access.has_cap(user, Cap.APPRAISAL_MANAGE)):
         raise PermissionDenied
 
 
@@ -40,8 +40,8 @@ def _nomination_or_404(request, pk) -> MedalNomination:
         MedalNomination.objects.visible_to(request.user).select_related("person__unit", "unit__parent"), pk=pk
     )
     if not (
-        authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
-        or authz.has_cap(request.user, Cap.APPRAISAL_MANAGE, nomination.unit)
+        access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
+        or access.has_cap(request.user, Cap.APPRAISAL_MANAGE, nomination.unit)
     ):
         raise PermissionDenied
     return nomination
@@ -62,7 +62,7 @@ def medal_rule_list(request):
 
 
 def _rule_form_page(request, rule: MedalRule | None):
-    authz.require(request.user, Cap.CATALOG_MANAGE)
+    access.require(request.user, Cap.CATALOG_MANAGE)
     initial = {"active": True}
     if rule is not None:
         initial = {
@@ -108,7 +108,7 @@ def medal_rule_new(request):
 
 @login_required
 def medal_rule_edit(request, pk):
-    authz.require(request.user, Cap.CATALOG_MANAGE)
+    access.require(request.user, Cap.CATALOG_MANAGE)
     return _rule_form_page(request, get_object_or_404(MedalRule, pk=pk))
 
 
@@ -139,7 +139,7 @@ def medal_list(request):
         "filter_form": form,
         "page": paginate(request, nominations),
         "query": query_without_page(request),
-        "can_propose": authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
+        "can_propose": access.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
         "can_edit_rules": services.can_edit_rules(request.user),
         "labels": services.RESULT_LABELS,
     }
@@ -165,9 +165,9 @@ def _chosen_unit(request, fallback: Unit | None = None) -> Unit | None:
         return units.filter(pk=raw).first()
     if fallback is not None:
         return fallback
-    for unit_path in authz.scope_paths(request.user):
+    for unit_path in access.scope_paths(request.user):
         unit = units.filter(path=unit_path).first()
-        if unit is not None and authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER, unit):
+        if unit is not None and access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, unit):
             return unit
     return None
 
@@ -232,14 +232,14 @@ def _nomination_form_page(request, nomination: MedalNomination | None):
 
 @login_required
 def medal_new(request):
-    authz.require(request.user, Cap.EXEMPLAR_REGISTER)
+    access.require(request.user, Cap.EXEMPLAR_REGISTER)
     return _nomination_form_page(request, None)
 
 
 @login_required
 def medal_edit(request, pk):
     nomination = _nomination_or_404(request, pk)
-    authz.require(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
     if nomination.status not in (MedalNomination.Status.PROPOSED, MedalNomination.Status.RETURNED):
         messages.error(request, _("Đề nghị đã được Ban Dân vận kiểm tra: không sửa được nữa."))
         return redirect(nomination)
@@ -249,7 +249,7 @@ def medal_edit(request, pk):
 @login_required
 def medal_detail(request, pk):
     nomination = _nomination_or_404(request, pk)
-    is_unit = authz.has_cap(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    is_unit = access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
     committee = services.can_check(request.user, nomination)
     Status = MedalNomination.Status
     context = {

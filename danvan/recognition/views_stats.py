@@ -9,8 +9,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 
 from . import charts
 from . import selectors_public as selectors
@@ -27,7 +27,7 @@ def _year(request, years: list[int]) -> int | None:
 @login_required
 @require_safe
 def stats_overview(request):
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     years = selectors.stats_years(request.user)
     year = _year(request, years)
     entries = selectors.stats_base(request.user, year=year)

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
@@ -50,7 +50,7 @@ def unit_groups(call: Call, accepted_only: bool) -> Iterator:
 
 @transaction.atomic
 def job_request(*, call: Call, actor, kind: str, accepted_only: bool = True) -> ConsolidationJob:
-    authz.require(actor, Cap.CALL_MANAGE, call.owner)
+    access.require(actor, Cap.CALL_MANAGE, call.owner)
     if kind not in ConsolidationJob.Kind.values:
         raise ServiceError(_("Loại tổng hợp không hợp lệ."))
     outline = call.template.layout == FormTemplate.Layout.OUTLINE

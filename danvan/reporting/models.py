@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.authz import ScopedQuerySet
+from danvan.core.access import ScopedQuerySet
 from danvan.core.models import TimeStamped, Versioned
 
 
@@ -87,15 +87,15 @@ class CallQuerySet(models.QuerySet):
         """Calls the user's units opened, and calls that ask something of a unit in the user's subtrees."""
         from django.db.models import Exists, OuterRef, Q
 
-        from danvan.core import authz
+        from danvan.core import access
 
         def condition(paths):
             targeted = CallTarget.objects.filter(call=OuterRef("pk")).filter(
-                authz.subtree_q("unit__path", paths)
+                access.subtree_q("unit__path", paths)
             )
-            return authz.subtree_q("owner__path", paths) | Q(Exists(targeted))
+            return access.subtree_q("owner__path", paths) | Q(Exists(targeted))
 
-        return authz.scoped(self, user, condition)
+        return access.scoped(self, user, condition)
 
 
 class Call(TimeStamped, Versioned):
@@ -162,12 +162,14 @@ class SubmissionQuerySet(ScopedQuerySet):
 
     def visible_to(self, user):
         """A unit's own submissions, and every submission to a call the user's units opened."""
-        from danvan.core import authz
+        from danvan.core import access
 
-        return authz.scoped(
+        return access.scoped(
             self,
             user,
-            lambda paths: authz.subtree_q("unit__path", paths) | authz.subtree_q("call__owner__path", paths),
+            lambda paths: (
+                access.subtree_q("unit__path", paths) | access.subtree_q("call__owner__path", paths)
+            ),
         )
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core import authz
+from danvan.core import access
 from danvan.org.models import Unit
 
 from .models import Call, CallTarget, Submission
@@ -73,15 +73,15 @@ def board_units(calls, *, user, kind=None, within: Unit | None = None):
     """Units asked by any of the calls, in tree order, by kind and subtree, inside the user's scope."""
     # A subquery, not a join + DISTINCT over every unit column: the nation's targets are tens of thousands.
     units = Unit.objects.filter(pk__in=CallTarget.objects.filter(call__in=calls).values("unit_id"))
-    if not authz.sees_everything(user):
+    if not access.sees_everything(user):
         owners = {c.owner.path for c in calls}
-        mine = [p for p in authz.scope_paths(user) if any(o.startswith(p) for o in owners)]
+        mine = [p for p in access.scope_paths(user) if any(o.startswith(p) for o in owners)]
         if not mine:  # a unit's focal point: only its own subtree
-            units = units.filter(authz.subtree_q("path", authz.scope_paths(user)))
+            units = units.filter(access.subtree_q("path", access.scope_paths(user)))
     if kind is not None:
         units = units.filter(kind=kind)
     if within is not None:
-        units = units.filter(authz.subtree_q("path", [within.path]))
+        units = units.filter(access.subtree_q("path", [within.path]))
     return units.select_related("kind").order_by("path")
 
 
@@ -123,11 +123,11 @@ def board_rows(calls, units) -> list[BoardRow]:
 
 def calls_for_unit(user):
     """Open calls that ask something of a unit the user answers for, with that unit."""
-    paths = authz.scope_paths(user)
-    if authz.sees_everything(user) or not paths:
+    paths = access.scope_paths(user)
+    if access.sees_everything(user) or not paths:
         return CallTarget.objects.none()
     return (
-        CallTarget.objects.filter(authz.subtree_q("unit__path", paths))
+        CallTarget.objects.filter(access.subtree_q("unit__path", paths))
         .select_related("call", "unit")
         .order_by("call__due_date", "unit__path")
     )

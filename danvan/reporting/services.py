@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import audit, authz
+from danvan.core import access, audit
+from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -52,9 +52,9 @@ def template_save(
 ) -> FormTemplate:
     """Create or replace a template and its ordered columns (or outline headings)."""
     if owner is None:
-        authz.require(actor, Cap.CATALOG_MANAGE)
+        access.require(actor, Cap.CATALOG_MANAGE)
     else:
-        authz.require(actor, Cap.CALL_MANAGE, owner)
+        access.require(actor, Cap.CALL_MANAGE, owner)
     name = vntext.clean_text(name)
     if not name:
         raise ServiceError(_("Mẫu cần có tên."), field="name")
@@ -126,7 +126,7 @@ def resolve_targets(
     """Units in the subtrees of `roots` (that the actor sees), of the chosen kinds, valid on the date."""
     if not roots:
         return []
-    units = Unit.objects.visible_to(actor).filter(authz.subtree_q("path", [r.path for r in roots]))
+    units = Unit.objects.visible_to(actor).filter(access.subtree_q("path", [r.path for r in roots]))
     units = units.valid_on(on or timezone.localdate())
     if not include_roots:
         units = units.exclude(pk__in=[r.pk for r in roots])
@@ -150,7 +150,7 @@ def call_open(
     accept_late: bool = True,
     remind_days_before: int = 3,
 ) -> Call:
-    authz.require(actor, Cap.CALL_MANAGE, owner)
+    access.require(actor, Cap.CALL_MANAGE, owner)
     title = vntext.clean_text(title)
     if not title:
         raise ServiceError(_("Hãy ghi nội dung yêu cầu."), field="title")
@@ -196,7 +196,7 @@ def call_open(
 
 @transaction.atomic
 def call_close(*, call: Call, actor) -> Call:
-    authz.require(actor, Cap.CALL_MANAGE, call.owner)
+    access.require(actor, Cap.CALL_MANAGE, call.owner)
     call.status = Call.Status.CLOSED
     call.version += 1
     call.save(update_fields=["status", "version", "updated_at"])
@@ -206,7 +206,7 @@ def call_close(*, call: Call, actor) -> Call:
 
 @transaction.atomic
 def call_reopen(*, call: Call, actor) -> Call:
-    authz.require(actor, Cap.CALL_MANAGE, call.owner)
+    access.require(actor, Cap.CALL_MANAGE, call.owner)
     call.status = Call.Status.OPEN
     call.version += 1
     call.save(update_fields=["status", "version", "updated_at"])
@@ -241,7 +241,7 @@ def calls_from_plan(*, actor, plan, targets: list[Unit]) -> list[Call]:
     """One call per deadline the plan sets ("gửi về ... trước ngày ..."), all in one step."""
     doc = plan.document()
     owner = plan.issuing_unit
-    authz.require(actor, Cap.CALL_MANAGE, owner)
+    access.require(actor, Cap.CALL_MANAGE, owner)
     if plan.calls.exists():
         raise ServiceError(_("Các yêu cầu của kế hoạch này đã được tạo."))
     deadlines = [d for d in doc.deadlines if d.due and d.due.end]
@@ -278,7 +278,7 @@ def calls_from_plan(*, actor, plan, targets: list[Unit]) -> list[Call]:
 
 
 def _require_unit_right(actor, unit: Unit) -> None:
-    authz.require(actor, Cap.SUBMISSION_EDIT, unit)
+    access.require(actor, Cap.SUBMISSION_EDIT, unit)
 
 
 def submission_for(*, call: Call, unit: Unit) -> Submission:
@@ -411,7 +411,7 @@ def _review(submission: Submission, actor, status: str, comment: str, verb: str,
         .select_related("call__owner", "unit")
         .get(pk=submission.pk)
     )
-    authz.require(actor, Cap.SUBMISSION_REVIEW, submission.call.owner)
+    access.require(actor, Cap.SUBMISSION_REVIEW, submission.call.owner)
     if submission.status not in (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED):
         raise ServiceError(_("Chỉ xem xét được bản đơn vị đã gửi."))
     submission.status = status
@@ -514,7 +514,7 @@ def units_not_submitted(call: Call) -> list[Unit]:
 def send_reminders(*, call: Call, actor=None, reason: str = "manual") -> int:
     """A notice and an e-mail to every unit that has not sent yet; returns how many units were reminded."""
     if actor is not None:
-        authz.require(actor, Cap.CALL_MANAGE, call.owner)
+        access.require(actor, Cap.CALL_MANAGE, call.owner)
     if call.status == Call.Status.CLOSED:
         return 0
     units = units_not_submitted(call)

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
@@ -38,7 +38,7 @@ def _targets_from(form, actor) -> list[Unit]:
 
 @login_required
 def call_list(request):
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     calls = Call.objects.visible_to(request.user).select_related("owner", "plan").order_by("-due_date", "-id")
     page = paginate(request, calls)
     counts = selectors.calls_counts(list(page))
@@ -55,14 +55,14 @@ def call_list(request):
         "counts": counts,
         "my_calls": my_calls,
         "query": query_without_page(request),
-        "can_manage": authz.has_cap(request.user, Cap.CALL_MANAGE),
+        "can_manage": access.has_cap(request.user, Cap.CALL_MANAGE),
     }
     return render(request, "reporting/call_list.html", context)
 
 
 @login_required
 def call_new(request):
-    authz.require(request.user, Cap.CALL_MANAGE)
+    access.require(request.user, Cap.CALL_MANAGE)
     visible = Unit.objects.visible_to(request.user)
     form = CallForm(
         request.POST or None,
@@ -95,7 +95,7 @@ def call_new(request):
 @login_required
 def calls_from_plan(request, plan_pk):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=plan_pk)
-    authz.require(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
+    access.require(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
     doc = plan.document()
     form = TargetForm(
         request.POST or None,
@@ -123,8 +123,8 @@ def _board_url() -> str:
 @login_required
 def call_detail(request, pk):
     call = _call_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
-    can_manage = authz.has_cap(request.user, Cap.CALL_MANAGE, call.owner)
+    access.require(request.user, Cap.PLAN_VIEW)
+    can_manage = access.has_cap(request.user, Cap.CALL_MANAGE, call.owner)
     context = {
         "call": call,
         "counts": selectors.call_counts(call),
@@ -144,7 +144,7 @@ def call_detail(request, pk):
 @require_POST
 def call_action(request, pk, action):
     call = _call_or_404(request, pk)
-    authz.require(request.user, Cap.CALL_MANAGE, call.owner)
+    access.require(request.user, Cap.CALL_MANAGE, call.owner)
     try:
         if action == "close":
             services.call_close(call=call, actor=request.user)
@@ -182,7 +182,7 @@ def job_download(request, pk):
         pk=pk,
         call__in=Call.objects.visible_to(request.user),
     )
-    authz.require(request.user, Cap.CALL_MANAGE, job.call.owner)
+    access.require(request.user, Cap.CALL_MANAGE, job.call.owner)
     if job.status != ConsolidationJob.Status.DONE or not job.file:
         raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
@@ -191,7 +191,7 @@ def job_download(request, pk):
 @login_required
 def board(request):
     """Units × calls: who has not started, is drafting, sent on time or late, was returned or accepted."""
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     calls = Call.objects.visible_to(request.user).select_related("owner")
     plan = None
     if plan_id := request.GET.get("plan"):
@@ -267,12 +267,12 @@ def rows_from_post(post, keys: list[str]) -> list[dict]:
 @login_required
 def submission_detail(request, pk):
     submission = _submission_or_404(request, pk)
-    authz.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.PLAN_VIEW)
     call = submission.call
     fields = [f for f in call.template.fields.all()]
     data_fields = [f for f in fields if f.kind != "index"]
-    can_edit = authz.has_cap(request.user, Cap.SUBMISSION_EDIT, submission.unit)
-    can_review = authz.has_cap(request.user, Cap.SUBMISSION_REVIEW, call.owner)
+    can_edit = access.has_cap(request.user, Cap.SUBMISSION_EDIT, submission.unit)
+    can_review = access.has_cap(request.user, Cap.SUBMISSION_REVIEW, call.owner)
     if request.method == "POST" and can_edit:
         action = request.POST.get("action", "save")
         keys = [str(f.pk) for f in data_fields]
@@ -335,7 +335,7 @@ def submission_detail(request, pk):
 @require_POST
 def submission_review(request, pk, action):
     submission = _submission_or_404(request, pk)
-    authz.require(request.user, Cap.SUBMISSION_REVIEW, submission.call.owner)
+    access.require(request.user, Cap.SUBMISSION_REVIEW, submission.call.owner)
     form = ReviewForm(request.POST)
     form.is_valid()
     try:
@@ -360,7 +360,7 @@ def submission_review(request, pk, action):
 @require_POST
 def submission_upload(request, pk):
     submission = _submission_or_404(request, pk)
-    authz.require(request.user, Cap.SUBMISSION_EDIT, submission.unit)
+    access.require(request.user, Cap.SUBMISSION_EDIT, submission.unit)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Hãy chọn một tệp .xlsx hoặc .docx."))

@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from danvan.accounts.roles import Cap
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.org.forms import UnitChoiceField
 from danvan.org.models import Unit
@@ -18,7 +18,7 @@ from .models import FormTemplate
 
 @login_required
 def template_list(request):
-    authz.require(request.user, Cap.CALL_MANAGE)
+    access.require(request.user, Cap.CALL_MANAGE)
     templates = (
         FormTemplate.objects.visible_to(request.user).select_related("owner").prefetch_related("fields")
     )
@@ -29,7 +29,7 @@ def template_list(request):
 
 @login_required
 def template_edit(request, pk=None):
-    authz.require(request.user, Cap.CALL_MANAGE)
+    access.require(request.user, Cap.CALL_MANAGE)
     template = None
     if pk is not None:
         template = get_object_or_404(FormTemplate.objects.visible_to(request.user), pk=pk)

@@ -16,7 +16,7 @@ team_leader (team), focal_point (agency), outsider (an officer of ward B).
 from dataclasses import dataclass
 
 from danvan.accounts.models import User
-from danvan.accounts.roles import Role
+from danvan.core.access import Role
 from danvan.org.models import Person, Unit
 
 from .factories import PersonFactory, UnitFactory, UserFactory, grant, kind

@@ -1,7 +1,7 @@
 import factory
 
 from danvan.accounts.models import RoleAssignment, User
-from danvan.core import authz
+from danvan.core import access
 from danvan.lib import vntext
 from danvan.org.models import Person, Unit, UnitKind
 
@@ -23,8 +23,8 @@ class UnitFactory(factory.django.DjangoModelFactory):
         """Compute the path, search text and sort key as the service does."""
         if not create:
             return
-        unit.path = (unit.parent.path if unit.parent_id else "") + authz.encode_segment(unit.pk)
-        unit.depth = len(unit.path) // authz.SEGMENT_WIDTH - 1
+        unit.path = (unit.parent.path if unit.parent_id else "") + access.encode_segment(unit.pk)
+        unit.depth = len(unit.path) // access.SEGMENT_WIDTH - 1
         unit.search_text = vntext.fold(f"{unit.name} {unit.short_name} {unit.abbreviation} {unit.admin_code}")
         unit.sort_key = vntext.sort_key(unit.name)
         Unit.objects.filter(pk=unit.pk).update(
@@ -55,5 +55,5 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def grant(user: User, role: str, unit: Unit | None) -> RoleAssignment:
     assignment = RoleAssignment.objects.create(user=user, role=role, unit=unit)
-    authz.forget(user)
+    access.forget(user)
     return assignment

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from danvan.accounts import services
 from danvan.accounts.models import RoleAssignment, User
-from danvan.accounts.roles import ROLE_CAPS, Cap, Role
-from danvan.core import authz
+from danvan.core import access
+from danvan.core.access import ROLE_CAPS, Cap, Role
 from danvan.core.errors import ServiceError
 from danvan.testing.cast import PASSWORD
 
@@ -17,9 +17,9 @@ def test_every_role_maps_to_known_capabilities_and_admin_has_all():
 
 
 def test_a_role_on_a_unit_covers_its_subtree_only(cast):
-    assert authz.has_cap(cast.ward_officer, Cap.UNIT_MANAGE, cast.team)
-    assert not authz.has_cap(cast.ward_officer, Cap.UNIT_MANAGE, cast.other_ward)
-    assert not authz.has_cap(cast.ward_officer, Cap.UNIT_MANAGE, cast.province)
+    assert access.has_cap(cast.ward_officer, Cap.UNIT_MANAGE, cast.team)
+    assert not access.has_cap(cast.ward_officer, Cap.UNIT_MANAGE, cast.other_ward)
+    assert not access.has_cap(cast.ward_officer, Cap.UNIT_MANAGE, cast.province)
 
 
 def test_the_login_page_is_vietnamese_and_a_wrong_password_says_so(cast):

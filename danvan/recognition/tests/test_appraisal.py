@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from danvan.accounts.roles import Role
+from danvan.core.access import Role
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib import vntext

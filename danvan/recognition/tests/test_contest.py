@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from danvan.accounts.roles import Role
+from danvan.core.access import Role
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib.uploads import UploadRejected

@@ -27,6 +27,12 @@ class Cap(StrEnum):
     EXEMPLAR_REGISTER = "exemplar.register"
     APPRAISAL_MANAGE = "appraisal.manage"
     APPRAISAL_SCORE = "appraisal.score"
+    REPORT_VIEW = "report.view"
+    EVENT_VIEW = "event.view"
+    MOVEMENT_VIEW = "movement.view"
+    CONTEST_MANAGE = "contest.manage"
+    CONTEST_JUDGE = "contest.judge"
+    MEDAL_PROPOSE = "medal.propose"
 
 
 class Role(models.TextChoices):
@@ -38,7 +44,7 @@ class Role(models.TextChoices):
     COUNCIL_MEMBER = "council_member", _("Thành viên hội đồng thẩm định")
 
 
-_READ = {Cap.UNIT_VIEW, Cap.PERSON_VIEW, Cap.PLAN_VIEW}
+_READ = {Cap.UNIT_VIEW, Cap.PERSON_VIEW, Cap.PLAN_VIEW, Cap.REPORT_VIEW, Cap.EVENT_VIEW, Cap.MOVEMENT_VIEW}
 
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.ADMIN: frozenset(Cap),
@@ -58,13 +64,18 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
             Cap.EVENT_CHECKIN,
             Cap.EXEMPLAR_REGISTER,
             Cap.APPRAISAL_MANAGE,
+            Cap.CONTEST_MANAGE,
+            Cap.MEDAL_PROPOSE,
             Cap.SUBMISSION_EDIT,
         }
     ),
     Role.LEADER: frozenset(_READ | {Cap.AUDIT_VIEW, Cap.PLAN_ISSUE, Cap.SUBMISSION_REVIEW}),
     Role.FOCAL_POINT: frozenset(
-        _READ | {Cap.PERSON_MANAGE, Cap.TASK_UPDATE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER}
+        _READ
+        | {Cap.PERSON_MANAGE, Cap.TASK_UPDATE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
     ),
-    Role.TEAM_LEADER: frozenset(_READ | {Cap.PERSON_MANAGE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER}),
-    Role.COUNCIL_MEMBER: frozenset({Cap.UNIT_VIEW, Cap.APPRAISAL_SCORE}),
+    Role.TEAM_LEADER: frozenset(
+        _READ | {Cap.PERSON_MANAGE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
+    ),
+    Role.COUNCIL_MEMBER: frozenset({Cap.UNIT_VIEW, Cap.APPRAISAL_SCORE, Cap.CONTEST_JUDGE}),
 }

@@ -7,43 +7,9 @@ Out of scope is 404 (the object is not in the user's queryset); in scope without
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
 
-from danvan.accounts.roles import ROLE_CAPS, Cap
-
-PATH_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
-SEGMENT_WIDTH = 6
-
-
-def encode_segment(number: int) -> str:
-    digits = []
-    while number:
-        number, rest = divmod(number, 36)
-        digits.append(PATH_ALPHABET[rest])
-    segment = "".join(reversed(digits)) or "0"
-    if len(segment) > SEGMENT_WIDTH:
-        raise ValueError("unit id too large for a path segment")
-    return segment.rjust(SEGMENT_WIDTH, "0")
-
-
-def prefix_upper_bound(prefix: str) -> str:
-    """The smallest path that sorts after every path starting with prefix (alphabet is [0-9a-z])."""
-    chars = list(prefix)
-    for i in range(len(chars) - 1, -1, -1):
-        position = PATH_ALPHABET.index(chars[i])
-        if position + 1 < len(PATH_ALPHABET):
-            chars[i] = PATH_ALPHABET[position + 1]
-            return "".join(chars[: i + 1])
-    return prefix + "{"  # all 'z': unreachable with real ids
-
-
-def subtree_q(field: str, paths) -> Q:
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(**{f"{field}__gte": path, f"{field}__lt": prefix_upper_bound(path)})
-    return query
+from .paths import subtree_q
 
 
 @dataclass(frozen=True)
@@ -52,7 +18,7 @@ class Grant:
     path: str | None  # None: the whole system
 
 
-def _grants(user) -> tuple[Grant, ...]:
+def grants_of(user) -> tuple[Grant, ...]:
     if not getattr(user, "is_authenticated", False):
         return ()
     cached = getattr(user, "_danvan_grants", None)
@@ -72,37 +38,17 @@ def forget(user) -> None:
 
 
 def sees_everything(user) -> bool:
-    return any(g.path is None for g in _grants(user))
+    return any(g.path is None for g in grants_of(user))
 
 
 def scope_paths(user) -> list[str]:
     """The minimal set of subtree roots the user may see (a root inside another is dropped)."""
-    paths = sorted({g.path for g in _grants(user) if g.path is not None})
+    paths = sorted({g.path for g in grants_of(user) if g.path is not None})
     minimal: list[str] = []
     for path in paths:
         if not any(path.startswith(kept) for kept in minimal):
             minimal.append(path)
     return minimal
-
-
-def caps_at(user, unit_path: str | None = None) -> set[Cap]:
-    """Capabilities the user holds at a unit (by its path); with no unit, those held anywhere."""
-    caps: set[Cap] = set()
-    for grant in _grants(user):
-        applies = unit_path is None or grant.path is None or unit_path.startswith(grant.path)
-        if applies:
-            caps |= ROLE_CAPS.get(grant.role, frozenset())
-    return caps
-
-
-def has_cap(user, cap: Cap, unit=None) -> bool:
-    path = getattr(unit, "path", unit) if unit is not None else None
-    return cap in caps_at(user, path)
-
-
-def require(user, cap: Cap, unit=None) -> None:
-    if not has_cap(user, cap, unit):
-        raise PermissionDenied
 
 
 def scoped(queryset, user, condition):
