@@ -10,8 +10,8 @@ Two scales:
 Provinces and wards come from ``danvan.org.divisions.load_divisions`` (the code the product runs). Everything
 else is written the way that module writes units: ``bulk_create`` (batches of 2,000), then
 ``path = parent path + encode_segment(pk)`` and an update of path and depth in bulk. Search text and sort keys
-are computed by the same functions the services use (``unit_search_text``, ``person_search_text``,
-``vntext.sort_key``, ``vntext.person_sort_key``). Bulk writes send no signals, so no history rows are written.
+are computed by the one method the services use (``Unit.refresh_derived``, ``Person.refresh_derived``). Bulk
+writes send no signals, so no history rows are written.
 
 The random generator is seeded with the scale name: two builds of a scale on an empty database give the
 same rows with the same ids.
@@ -42,7 +42,6 @@ from danvan.lib import vntext
 from danvan.org.divisions import load_divisions, province_code
 from danvan.org.kinds import ensure_default_kinds
 from danvan.org.models import Gender, Person, Unit, UnitKind
-from danvan.org.services import person_search_text, unit_search_text
 
 # Bump when the generated data changes: existing benchmark databases are then rebuilt.
 GENERATOR_VERSION = 1
@@ -348,8 +347,7 @@ def _lap(log, what: str, started: float) -> float:
 
 def _prepared_unit(**fields) -> Unit:
     unit = Unit(valid_from=REFORM_DATE, **fields)
-    unit.search_text = unit_search_text(unit)
-    unit.sort_key = vntext.sort_key(unit.name)[:255]
+    unit.refresh_derived()
     return unit
 
 
@@ -483,8 +481,7 @@ def _people(scale: Scale, rng: random.Random, weighted_units: list[tuple[int, st
                 birth_year=rng.randint(1960, 2002),
                 gender=gender,
             )
-            person.search_text = person_search_text(person)
-            person.sort_key = vntext.person_sort_key(person.full_name)[:255]
+            person.refresh_derived()
             batch.append(person)
         with transaction.atomic():
             Person.objects.bulk_create(batch, batch_size=BATCH)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "danvan.notifications",
     "danvan.events",
     "danvan.recognition",
+    "danvan.site",
 ]
 
 MIDDLEWARE = [
@@ -77,7 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "danvan.core.context_processors.navigation",
+                "danvan.site.context_processors.navigation",
             ],
         },
     }

@@ -5,7 +5,7 @@ from django.urls import include, path
 from danvan.events.views_public import rsvp
 
 urlpatterns = [
-    path("", include("danvan.core.urls")),
+    path("", include("danvan.site.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("org/", include("danvan.org.urls")),
     path("plans/", include("danvan.plans.urls")),
@@ -18,9 +18,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
-handler403 = "danvan.core.errorviews.forbidden"
-handler404 = "danvan.core.errorviews.not_found"
-handler500 = "danvan.core.errorviews.server_error"
+handler403 = "danvan.site.errors.views.forbidden"
+handler404 = "danvan.site.errors.views.not_found"
+handler500 = "danvan.site.errors.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.org.models import Unit
 
-from . import services
+from . import selectors, services
 from .forms import LoginForm, PasswordSetForm, RoleAssignForm, UserCreateForm, UserEditForm
 from .models import RoleAssignment, User
 
@@ -26,20 +26,11 @@ password_change = auth_views.PasswordChangeView.as_view(
 )
 
 
-def _managed_users(request):
-    """Users with a role somewhere the manager sees (all users for a system administrator)."""
-    users = User.objects.order_by("username")
-    if access.sees_everything(request.user):
-        return users
-    scope = access.subtree_q("unit__path", access.scope_paths(request.user))
-    return users.filter(assignments__in=RoleAssignment.objects.filter(scope)).distinct()
-
-
 @login_required
 def user_list(request):
     access.require(request.user, Cap.USER_MANAGE)
     query = request.GET.get("q", "").strip()
-    users = _managed_users(request)
+    users = selectors.managed_users(request.user)
     if query:
         users = users.filter(Q(username__icontains=query) | Q(full_name__icontains=query))
     users = users.prefetch_related(
@@ -55,64 +46,84 @@ def user_list(request):
 @login_required
 def user_create(request):
     access.require(request.user, Cap.USER_MANAGE)
-    form = UserCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_create(actor=request.user, **form.cleaned_data)
-            messages.success(
-                request,
-                _("Đã tạo tài khoản «%(name)s». Hãy giao vai trò cho tài khoản.") % {"name": user.username},
-            )
-            return redirect("accounts:user_detail", pk=user.pk)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "accounts/user_form.html", {"form": form})
+
+    def created(user):
+        messages.success(
+            request,
+            _("Đã tạo tài khoản «%(name)s». Hãy giao vai trò cho tài khoản.") % {"name": user.username},
+        )
+        return redirect("accounts:user_detail", pk=user.pk)
+
+    return form_page(
+        request,
+        UserCreateForm(request.POST or None),
+        template="accounts/user_form.html",
+        save=lambda data: services.user_create(actor=request.user, **data),
+        on_success=created,
+    )
+
+
+def _user_page_actions(request, user: User, visible_units) -> dict:
+    """The user page's three forms, by the `action` their submit button posts: (the form's name in the
+    page, the bound form, the service call, the message on success)."""
+    actor = request.user
+    return {
+        "edit": (
+            "edit_form",
+            # A fresh instance: a refused edit must not show its values as the account's.
+            lambda: UserEditForm(request.POST, instance=User.objects.get(pk=user.pk), prefix="edit"),
+            lambda data: services.user_update(user=user, actor=actor, **data),
+            _("Đã lưu thay đổi."),
+        ),
+        "assign": (
+            "assign_form",
+            lambda: RoleAssignForm(request.POST, prefix="assign", visible_units=visible_units),
+            lambda data: services.role_assign(actor=actor, user=user, **data),
+            _("Đã giao vai trò."),
+        ),
+        "password": (
+            "password_form",
+            lambda: PasswordSetForm(request.POST, prefix="pw"),
+            # The password as typed: a password is never stripped or normalised.
+            lambda data: services.user_set_password(
+                user=user, actor=actor, password=request.POST.get("pw-password", "")
+            ),
+            _("Đã đặt mật khẩu mới."),
+        ),
+    }
 
 
 @login_required
 def user_detail(request, pk):
     access.require(request.user, Cap.USER_MANAGE)
-    user = get_object_or_404(_managed_users(request), pk=pk)
+    user = get_object_or_404(selectors.managed_users(request.user), pk=pk)
     visible_units = Unit.objects.visible_to(request.user)
-    edit_form = UserEditForm(instance=user, prefix="edit")
-    assign_form = RoleAssignForm(prefix="assign", visible_units=visible_units)
-    password_form = PasswordSetForm(prefix="pw")
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "edit":
-                edit_form = UserEditForm(request.POST, instance=User.objects.get(pk=user.pk), prefix="edit")
-                if edit_form.is_valid():
-                    services.user_update(user=user, actor=request.user, **edit_form.cleaned_data)
-                    messages.success(request, _("Đã lưu thay đổi."))
-                    return redirect("accounts:user_detail", pk=user.pk)
-            elif action == "assign":
-                assign_form = RoleAssignForm(request.POST, prefix="assign", visible_units=visible_units)
-                if assign_form.is_valid():
-                    services.role_assign(actor=request.user, user=user, **assign_form.cleaned_data)
-                    messages.success(request, _("Đã giao vai trò."))
-                    return redirect("accounts:user_detail", pk=user.pk)
-            elif action == "password":
-                password_form = PasswordSetForm(request.POST, prefix="pw")
-                if password_form.is_valid():
-                    services.user_set_password(
-                        user=user, actor=request.user, password=request.POST.get("pw-password", "")
-                    )
-                    messages.success(request, _("Đã đặt mật khẩu mới."))
-                    return redirect("accounts:user_detail", pk=user.pk)
-        except ServiceError as error:
-            target = {"edit": edit_form, "assign": assign_form, "password": password_form}.get(
-                action, edit_form
-            )
-            apply_service_error(target, error)
     context = {
         "managed": user,
         "assignments": user.assignments.select_related("unit").order_by("role"),
-        "edit_form": edit_form,
-        "assign_form": assign_form,
-        "password_form": password_form,
+        "edit_form": UserEditForm(instance=user, prefix="edit"),
+        "assign_form": RoleAssignForm(prefix="assign", visible_units=visible_units),
+        "password_form": PasswordSetForm(prefix="pw"),
     }
-    return render(request, "accounts/user_detail.html", context)
+    actions = _user_page_actions(request, user, visible_units)
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action not in actions:
+        return render(request, "accounts/user_detail.html", context)
+    name, bind, save, message = actions[action]
+    context[name] = bind()
+
+    def done(_result):
+        messages.success(request, message)
+        return redirect("accounts:user_detail", pk=user.pk)
+
+    return form_page(
+        request,
+        context[name],
+        template="accounts/user_detail.html",
+        context=context,
+        save=save,
+        on_success=done,
+    )
 
 
 @login_required
@@ -120,7 +131,7 @@ def user_detail(request, pk):
 def assignment_revoke(request, pk):
     access.require(request.user, Cap.USER_MANAGE)
     assignment = get_object_or_404(RoleAssignment.objects.select_related("unit", "user"), pk=pk)
-    get_object_or_404(_managed_users(request), pk=assignment.user_id)
+    get_object_or_404(selectors.managed_users(request.user), pk=assignment.user_id)
     try:
         services.role_revoke(actor=request.user, assignment=assignment)
         messages.success(request, _("Đã gỡ vai trò."))

@@ -15,6 +15,7 @@ from .models import Person, Unit, UnitKind
 
 BEFORE_REFORM = date(2025, 6, 30)
 REFORM = date(2025, 7, 1)
+OLD = {"valid_to": BEFORE_REFORM}  # a unit of the structure before the reform
 BAC_NINH_2025 = 24
 
 # 2023 wards of Từ Sơn city (12 phường), each with a Khối Dân vận and residential areas with Tổ Dân vận.
@@ -108,13 +109,22 @@ class DemoBuilder:
 
 @transaction.atomic
 def load_demo_units(actor) -> dict[str, Unit]:
+    """The demo units by key (the keys the other apps' demos and the logins use). The parts run in this
+    order: the generated names of people depend on it."""
     load_divisions(province_codes={BAC_NINH_2025}, actor=actor)
     b = DemoBuilder(actor)
-    old = {"valid_to": BEFORE_REFORM}
-    u: dict[str, Unit] = {}
-    bac_ninh_now = Unit.objects.get(code=province_code(BAC_NINH_2025))
+    u: dict[str, Unit] = {"bn": Unit.objects.get(code=province_code(BAC_NINH_2025))}
+    _central(b, u)
+    _bac_giang_2023(b, u)
+    _bac_ninh_2023(b, u)
+    _tu_son_city_2023(b, u)
+    _tu_son_wards_2023(b, u)
+    _bac_ninh_today(b, u)
+    return u
 
-    # Central level (for the recipients of the seed plans).
+
+def _central(b: DemoBuilder, u: dict) -> None:
+    """The central bodies, the recipients of the seed plans."""
     u["tw"] = b.unit("DEMO-TW", "Trung ương Đảng", "central_body", abbreviation="TW")
     u["bdvtw"] = b.unit(
         "DEMO-BDVTW",
@@ -133,10 +143,12 @@ def load_demo_units(actor) -> dict[str, Unit]:
         valid_from=date(2025, 3, 1),
     )
 
-    # Bắc Giang province (seed 003), merged into Bắc Ninh on 1/7/2025.
-    u["bg"] = b.unit("DEMO-BG", "Tỉnh Bắc Giang", "province", admin_code="24", successor=bac_ninh_now, **old)
+
+def _bac_giang_2023(b: DemoBuilder, u: dict) -> None:
+    """Bắc Giang province (seed 003), merged into Bắc Ninh on 1/7/2025."""
+    u["bg"] = b.unit("DEMO-BG", "Tỉnh Bắc Giang", "province", admin_code="24", successor=u["bn"], **OLD)
     u["tu_bg"] = b.unit(
-        "DEMO-BG-TU", "Tỉnh ủy Bắc Giang", "party_committee", u["bg"], abbreviation="TU", **old
+        "DEMO-BG-TU", "Tỉnh ủy Bắc Giang", "party_committee", u["bg"], abbreviation="TU", **OLD
     )
     u["bdv_bg"] = b.unit(
         "DEMO-BG-BDVTU",
@@ -145,7 +157,7 @@ def load_demo_units(actor) -> dict[str, Unit]:
         u["tu_bg"],
         short_name="Ban Dân vận Tỉnh ủy",
         abbreviation="BDVTU",
-        **old,
+        **OLD,
     )
     u["mttq_bg"] = b.unit(
         "DEMO-BG-MTTQ",
@@ -153,7 +165,7 @@ def load_demo_units(actor) -> dict[str, Unit]:
         "fatherland_front",
         u["bg"],
         abbreviation="MTTQ-BTT",
-        **old,
+        **OLD,
     )
     b.person(u["bdv_bg"], "Phạm Văn Thịnh", "Trưởng ban", gender="male")
     for code, name, kind, abbreviation in [
@@ -164,16 +176,16 @@ def load_demo_units(actor) -> dict[str, Unit]:
         ("HUYT", "Huyện ủy Yên Thế", "party_committee", "HU"),
     ]:
         u[f"bg_{code.lower()}"] = b.unit(
-            f"DEMO-BG-{code}", name, kind, u["bg"], abbreviation=abbreviation, **old
+            f"DEMO-BG-{code}", name, kind, u["bg"], abbreviation=abbreviation, **OLD
         )
         b.person(u[f"bg_{code.lower()}"], title="Cán bộ đầu mối")
 
-    # Bắc Ninh province before the reform, with Từ Sơn city (seed 002).
-    u["bn_old"] = b.unit(
-        "DEMO-BN", "Tỉnh Bắc Ninh", "province", admin_code="27", successor=bac_ninh_now, **old
-    )
+
+def _bac_ninh_2023(b: DemoBuilder, u: dict) -> None:
+    """Bắc Ninh province before the reform (seed 002)."""
+    u["bn_old"] = b.unit("DEMO-BN", "Tỉnh Bắc Ninh", "province", admin_code="27", successor=u["bn"], **OLD)
     u["tu_bn"] = b.unit(
-        "DEMO-BN-TU", "Tỉnh ủy Bắc Ninh", "party_committee", u["bn_old"], abbreviation="TU", **old
+        "DEMO-BN-TU", "Tỉnh ủy Bắc Ninh", "party_committee", u["bn_old"], abbreviation="TU", **OLD
     )
     u["bdv_bn"] = b.unit(
         "DEMO-BN-BDVTU",
@@ -181,11 +193,15 @@ def load_demo_units(actor) -> dict[str, Unit]:
         "mobilization_committee",
         u["tu_bn"],
         abbreviation="BDVTU",
-        **old,
+        **OLD,
     )
-    u["ts"] = b.unit("DEMO-TS", "Thành phố Từ Sơn", "district", u["bn_old"], admin_code="261", **old)
-    u["tu_ts"] = b.unit("DEMO-TS-TU", "Thành ủy Từ Sơn", "party_committee", u["ts"], abbreviation="TU", **old)
-    u["tt_ts"] = b.unit("DEMO-TS-TTTU", "Thường trực Thành ủy Từ Sơn", "party_standing", u["tu_ts"], **old)
+
+
+def _tu_son_city_2023(b: DemoBuilder, u: dict) -> None:
+    """Từ Sơn city before the reform: its party bodies, government, front and mass organisations."""
+    u["ts"] = b.unit("DEMO-TS", "Thành phố Từ Sơn", "district", u["bn_old"], admin_code="261", **OLD)
+    u["tu_ts"] = b.unit("DEMO-TS-TU", "Thành ủy Từ Sơn", "party_committee", u["ts"], abbreviation="TU", **OLD)
+    u["tt_ts"] = b.unit("DEMO-TS-TTTU", "Thường trực Thành ủy Từ Sơn", "party_standing", u["tu_ts"], **OLD)
     u["bdv_ts"] = b.unit(
         "DEMO-TS-BDV",
         "Ban Dân vận Thành ủy Từ Sơn",
@@ -193,7 +209,7 @@ def load_demo_units(actor) -> dict[str, Unit]:
         u["tu_ts"],
         short_name="Ban Dân vận Thành ủy",
         abbreviation="BDVTU",
-        **old,
+        **OLD,
     )
     for code, name in [
         ("BTC", "Ban Tổ chức Thành ủy Từ Sơn"),
@@ -201,10 +217,10 @@ def load_demo_units(actor) -> dict[str, Unit]:
         ("UBKT", "Ủy ban Kiểm tra Thành ủy Từ Sơn"),
     ]:
         u[f"ts_{code.lower()}"] = b.unit(
-            f"DEMO-TS-{code}", name, "party_board", u["tu_ts"], abbreviation=code, **old
+            f"DEMO-TS-{code}", name, "party_board", u["tu_ts"], abbreviation=code, **OLD
         )
     u["vptu_ts"] = b.unit(
-        "DEMO-TS-VPTU", "Văn phòng Thành ủy Từ Sơn", "party_office", u["tu_ts"], abbreviation="VPTU", **old
+        "DEMO-TS-VPTU", "Văn phòng Thành ủy Từ Sơn", "party_office", u["tu_ts"], abbreviation="VPTU", **OLD
     )
     u["hdnd_ts"] = b.unit(
         "DEMO-TS-HDND",
@@ -212,7 +228,7 @@ def load_demo_units(actor) -> dict[str, Unit]:
         "people_council",
         u["ts"],
         abbreviation="HĐND",
-        **old,
+        **OLD,
     )
     u["ubnd_ts"] = b.unit(
         "DEMO-TS-UBND",
@@ -220,16 +236,16 @@ def load_demo_units(actor) -> dict[str, Unit]:
         "people_committee",
         u["ts"],
         abbreviation="UBND",
-        **old,
+        **OLD,
     )
-    u["vp_ts"] = b.unit("DEMO-TS-VPHU", "Văn phòng HĐND-UBND thành phố Từ Sơn", "agency", u["ubnd_ts"], **old)
+    u["vp_ts"] = b.unit("DEMO-TS-VPHU", "Văn phòng HĐND-UBND thành phố Từ Sơn", "agency", u["ubnd_ts"], **OLD)
     u["mttq_ts"] = b.unit(
         "DEMO-TS-MTTQ",
         "Ủy ban MTTQ Việt Nam thành phố Từ Sơn",
         "fatherland_front",
         u["ts"],
         abbreviation="MTTQ",
-        **old,
+        **OLD,
     )
     for code, name in [
         ("HLHPN", "Hội Liên hiệp Phụ nữ thành phố Từ Sơn"),
@@ -239,15 +255,19 @@ def load_demo_units(actor) -> dict[str, Unit]:
         ("LDLD", "Liên đoàn Lao động thành phố Từ Sơn"),
     ]:
         u[f"ts_{code.lower()}"] = b.unit(
-            f"DEMO-TS-{code}", name, "mass_organisation", u["ts"], abbreviation=code, **old
+            f"DEMO-TS-{code}", name, "mass_organisation", u["ts"], abbreviation=code, **OLD
         )
     b.person(u["bdv_ts"], "Đàm Thế Sử", "Trưởng ban", gender="male")
     b.person(u["bdv_ts"], title="Phó Trưởng ban")
     b.person(u["bdv_ts"], title="Chuyên viên")
+
+
+def _tu_son_wards_2023(b: DemoBuilder, u: dict) -> None:
+    """The twelve wards of Từ Sơn before the reform, each with its bloc, two areas and their teams."""
     for index, ward_name in enumerate(TU_SON_WARDS_2023, start=1):
-        ward = b.unit(f"DEMO-TS-P{index:02d}", f"Phường {ward_name}", "ward", u["ts"], **old)
+        ward = b.unit(f"DEMO-TS-P{index:02d}", f"Phường {ward_name}", "ward", u["ts"], **OLD)
         bloc = b.unit(
-            f"DEMO-TS-P{index:02d}-KDV", f"Khối Dân vận phường {ward_name}", "mobilization_bloc", ward, **old
+            f"DEMO-TS-P{index:02d}-KDV", f"Khối Dân vận phường {ward_name}", "mobilization_bloc", ward, **OLD
         )
         b.person(bloc, title="Trưởng Khối Dân vận")
         for area_index in range(1, 3):
@@ -256,19 +276,20 @@ def load_demo_units(actor) -> dict[str, Unit]:
                 f"Khu phố {area_index} phường {ward_name}",
                 "residential_area",
                 ward,
-                **old,
+                **OLD,
             )
             team = b.unit(
                 f"DEMO-TS-P{index:02d}-K{area_index}-TDV",
                 f"Tổ Dân vận {_lower_first(area.name)}",
                 "mobilization_team",
                 area,
-                **old,
+                **OLD,
             )
             b.person(team, title="Tổ trưởng Tổ Dân vận")
 
-    # Today's structure: the merged Bắc Ninh province and the new Phường Từ Sơn.
-    u["bn"] = bac_ninh_now
+
+def _bac_ninh_today(b: DemoBuilder, u: dict) -> None:
+    """Today's structure: the merged Bắc Ninh province and the new Phường Từ Sơn."""
     u["tu_bn_now"] = b.unit(
         "DEMO-BN25-TU", "Tỉnh ủy Bắc Ninh", "party_committee", u["bn"], abbreviation="TU", valid_from=REFORM
     )
@@ -333,7 +354,6 @@ def load_demo_units(actor) -> dict[str, Unit]:
     b.person(u["btgdv_bn"], title="Chuyên viên")
     b.person(u["bxdd_ward"], title="Trưởng ban")
     b.person(u["mttq_bn"], title="Chánh Văn phòng")
-    return u
 
 
 def _ward_admin_code(name: str) -> int:

@@ -14,7 +14,6 @@ from danvan.core import access, audit
 from danvan.lib import vntext
 
 from .models import Unit, UnitKind
-from .services import unit_search_text
 
 REFORM_DATE = date(2025, 7, 1)
 PROVINCE_KINDS = {"tỉnh": "province", "thành phố trung ương": "central_city"}
@@ -40,8 +39,7 @@ def read_divisions(province_codes: set[int] | None = None) -> list[dict]:
 
 def _prepared(unit: Unit) -> Unit:
     unit.name = vntext.clean_text(unit.name)
-    unit.search_text = unit_search_text(unit)
-    unit.sort_key = vntext.sort_key(unit.name)[:255]
+    unit.refresh_derived()  # rows go in with bulk_create, which does not call save()
     return unit
 
 

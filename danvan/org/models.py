@@ -1,11 +1,13 @@
 from datetime import date
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core.access import SEGMENT_WIDTH, ScopedQuerySet
-from danvan.core.models import TimeStamped, Versioned
+from danvan.core.models import Derived, TimeStamped, Versioned
+from danvan.lib import vntext
 
 
 class UnitKind(models.Model):
@@ -40,7 +42,7 @@ class UnitQuerySet(ScopedQuerySet):
         return self.valid_on(timezone.localdate())
 
 
-class Unit(TimeStamped, Versioned):
+class Unit(TimeStamped, Versioned, Derived):
     """A node of the organisation tree: an area, a party committee, an agency, a team."""
 
     code = models.CharField(_("mã đơn vị"), max_length=40, unique=True, null=True, blank=True)
@@ -110,6 +112,12 @@ class Unit(TimeStamped, Versioned):
 
         return reverse("org:unit_detail", args=[self.pk])
 
+    def refresh_derived(self) -> None:
+        """The search box matches any of the unit's names and codes, folded; lists sort by the name."""
+        names = [self.name, self.short_name, self.abbreviation, self.admin_code, self.code or ""]
+        self.search_text = vntext.fold(" ".join(filter(None, names)))
+        self.sort_key = vntext.sort_key(self.name)[:255]
+
     def is_valid_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or self.valid_to >= day
@@ -139,7 +147,7 @@ class PersonQuerySet(ScopedQuerySet):
     scope_field = "unit__path"
 
 
-class Person(TimeStamped, Versioned):
+class Person(TimeStamped, Versioned, Derived):
     full_name = models.CharField(_("họ và tên"), max_length=150)
     title = models.CharField(_("chức vụ"), max_length=255, blank=True)
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people")
@@ -171,6 +179,13 @@ class Person(TimeStamped, Versioned):
 
         return reverse("org:person_detail", args=[self.pk])
 
+    def refresh_derived(self) -> None:
+        """The search box matches the name, title and contacts, folded; lists sort by given name first."""
+        self.search_text = vntext.fold(
+            " ".join(filter(None, [self.full_name, self.title, self.email, self.phone]))
+        )
+        self.sort_key = vntext.person_sort_key(self.full_name)[:255]
+
 
 class ImportBatch(TimeStamped):
     """An uploaded Excel file, parsed and checked; applied only on confirmation and when every row is good."""
@@ -186,7 +201,7 @@ class ImportBatch(TimeStamped):
 
     kind = models.CharField(_("loại dữ liệu"), max_length=10, choices=Kind.choices)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    created_by = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     file_name = models.CharField(_("tên tệp"), max_length=255)
     rows = models.JSONField(default=list)
     errors = models.JSONField(default=list)

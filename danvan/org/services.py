@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from danvan.core import access, audit
 from danvan.core.access import Cap
-from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
@@ -32,25 +31,11 @@ UNIT_FIELDS = [
 PERSON_FIELDS = ["full_name", "title", "unit", "phone", "email", "birth_year", "gender", "note"]
 
 
-def unit_search_text(unit: Unit) -> str:
-    return vntext.fold(
-        " ".join(
-            filter(None, [unit.name, unit.short_name, unit.abbreviation, unit.admin_code, unit.code or ""])
-        )
-    )
-
-
-def person_search_text(person: Person) -> str:
-    return vntext.fold(" ".join(filter(None, [person.full_name, person.title, person.email, person.phone])))
-
-
 def _clean_unit_text(unit: Unit) -> None:
     for name in ("name", "short_name", "abbreviation", "admin_code", "address", "phone"):
         setattr(unit, name, vntext.clean_text(getattr(unit, name)))
     unit.note = vntext.nfc(unit.note).strip()
     unit.code = vntext.clean_text(unit.code) or None
-    unit.search_text = unit_search_text(unit)
-    unit.sort_key = vntext.sort_key(unit.name)[:255]
 
 
 def _check_unit(unit: Unit, *, actor, parent_changed: bool = True) -> None:
@@ -86,7 +71,7 @@ def unit_create(*, actor, **fields) -> Unit:
     unit = Unit(**fields)
     _clean_unit_text(unit)
     _check_unit(unit, actor=actor)
-    save_if_current(unit, expected_version=None)
+    unit.save_checked(expected_version=None)
     _assign_path(unit)
     audit.record(actor=actor, verb="create", obj=unit, summary=_("Tạo đơn vị"), unit_path=unit.path)
     return unit
@@ -108,7 +93,7 @@ def unit_update(*, unit: Unit, actor, expected_version: int | None, **fields) ->
     if unit.successor_id == unit.pk:
         raise ServiceError(_("Một đơn vị không thể sáp nhập vào chính nó."), field="successor")
     _check_unit(unit, actor=actor, parent_changed=unit.parent_id != old_parent_id)
-    save_if_current(unit, expected_version=expected_version)
+    unit.save_checked(expected_version=expected_version)
     if unit.parent_id != old_parent_id:
         _assign_path(unit)
         _move_descendants(old_path, unit.path)
@@ -159,8 +144,6 @@ def _clean_person(person: Person) -> None:
         setattr(person, name, vntext.clean_text(getattr(person, name)))
     person.email = person.email.lower()
     person.note = vntext.nfc(person.note).strip()
-    person.search_text = person_search_text(person)
-    person.sort_key = vntext.person_sort_key(person.full_name)[:255]
 
 
 def _check_person(person: Person, *, actor) -> None:
@@ -176,7 +159,7 @@ def person_create(*, actor, **fields) -> Person:
     person = Person(**fields)
     _clean_person(person)
     _check_person(person, actor=actor)
-    save_if_current(person, expected_version=None)
+    person.save_checked(expected_version=None)
     audit.record(actor=actor, verb="create", obj=person, summary=_("Thêm cán bộ"), unit_path=person.unit.path)
     return person
 
@@ -190,7 +173,7 @@ def person_update(*, person: Person, actor, expected_version: int | None, **fiel
         setattr(person, name, value)
     _clean_person(person)
     _check_person(person, actor=actor)
-    save_if_current(person, expected_version=expected_version)
+    person.save_checked(expected_version=expected_version)
     changes = audit.field_changes(before, audit.snapshot(person, PERSON_FIELDS))
     audit.record(
         actor=actor,

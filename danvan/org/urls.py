@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views, views_transfer
+from . import views
 
 app_name = "org"
 
@@ -19,11 +19,4 @@ urlpatterns = [
     path("people/<int:pk>/delete/", views.person_delete, name="person_delete"),
 ]
 
-urlpatterns += [
-    path("import/", views_transfer.import_start, name="import_start"),
-    path("import/template/<str:kind>/", views_transfer.import_template, name="import_template"),
-    path("import/<int:pk>/", views_transfer.import_preview, name="import_preview"),
-    path("import/<int:pk>/confirm/", views_transfer.import_confirm, name="import_confirm"),
-    path("export/units.xlsx", views_transfer.export_units, name="export_units"),
-    path("export/people.xlsx", views_transfer.export_people, name="export_people"),
-]
+urlpatterns += [path("", include("danvan.org.transfer.urls"))]

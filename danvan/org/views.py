@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 
@@ -69,28 +69,40 @@ def unit_lookup(request):
     return JsonResponse({"results": results})
 
 
-def _unit_form_view(request, *, unit: Unit | None, parent: Unit | None):
+def _fields(cleaned_data: dict) -> dict:
+    """The model fields of a versioned form: the version travels apart, as the version the edit expects."""
+    return {name: value for name, value in cleaned_data.items() if name != "version"}
+
+
+def _unit_form_page(request, *, unit: Unit | None, parent: Unit | None):
+    # A new unit's form starts from an unsaved instance under the chosen parent: the form reads its initial
+    # values from the instance.
     form = UnitForm(
-        request.POST or None,
-        instance=unit,
-        visible_units=_visible_units(request),
-        initial={"parent": parent.pk} if parent else None,
+        request.POST or None, instance=unit or Unit(parent=parent), visible_units=_visible_units(request)
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            if unit is None:
-                unit = services.unit_create(actor=request.user, **data)
-                messages.success(request, _("Đã tạo đơn vị «%(name)s».") % {"name": unit.name})
-            else:
-                services.unit_update(
-                    unit=unit, actor=request.user, expected_version=form.cleaned_data.get("version"), **data
-                )
-                messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(unit)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "org/unit_form.html", {"form": form, "unit": unit, "parent": parent})
+
+    def save(data):
+        if unit is None:
+            return services.unit_create(actor=request.user, **_fields(data))
+        return services.unit_update(
+            unit=unit, actor=request.user, expected_version=data.get("version"), **_fields(data)
+        )
+
+    def saved(result: Unit):
+        if unit is None:
+            messages.success(request, _("Đã tạo đơn vị «%(name)s».") % {"name": result.name})
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+        return redirect(result)
+
+    return form_page(
+        request,
+        form,
+        template="org/unit_form.html",
+        context={"unit": unit, "parent": parent},
+        save=save,
+        on_success=saved,
+    )
 
 
 @login_required
@@ -101,14 +113,14 @@ def unit_create(request):
         access.require(request.user, Cap.UNIT_MANAGE, parent)
     else:
         access.require(request.user, Cap.UNIT_MANAGE)
-    return _unit_form_view(request, unit=None, parent=parent)
+    return _unit_form_page(request, unit=None, parent=parent)
 
 
 @login_required
 def unit_edit(request, pk):
     unit = get_object_or_404(_visible_units(request), pk=pk)
     access.require(request.user, Cap.UNIT_MANAGE, unit)
-    return _unit_form_view(request, unit=unit, parent=None)
+    return _unit_form_page(request, unit=unit, parent=None)
 
 
 @login_required
@@ -156,31 +168,33 @@ def person_detail(request, pk):
     return render(request, "org/person_detail.html", context)
 
 
-def _person_form_view(request, *, person: Person | None, unit: Unit | None):
+def _person_form_page(request, *, person: Person | None, unit: Unit | None):
     form = PersonForm(
-        request.POST or None,
-        instance=person,
-        visible_units=_visible_units(request),
-        initial={"unit": unit.pk} if unit else None,
+        request.POST or None, instance=person or Person(unit=unit), visible_units=_visible_units(request)
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            if person is None:
-                person = services.person_create(actor=request.user, **data)
-                messages.success(request, _("Đã thêm cán bộ «%(name)s».") % {"name": person.full_name})
-            else:
-                services.person_update(
-                    person=person,
-                    actor=request.user,
-                    expected_version=form.cleaned_data.get("version"),
-                    **data,
-                )
-                messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(person)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "org/person_form.html", {"form": form, "person": person})
+
+    def save(data):
+        if person is None:
+            return services.person_create(actor=request.user, **_fields(data))
+        return services.person_update(
+            person=person, actor=request.user, expected_version=data.get("version"), **_fields(data)
+        )
+
+    def saved(result: Person):
+        if person is None:
+            messages.success(request, _("Đã thêm cán bộ «%(name)s».") % {"name": result.full_name})
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+        return redirect(result)
+
+    return form_page(
+        request,
+        form,
+        template="org/person_form.html",
+        context={"person": person},
+        save=save,
+        on_success=saved,
+    )
 
 
 @login_required
@@ -189,14 +203,14 @@ def person_create(request):
     if unit_id := request.GET.get("unit"):
         unit = get_object_or_404(_visible_units(request), pk=unit_id)
     access.require(request.user, Cap.PERSON_MANAGE, unit)
-    return _person_form_view(request, person=None, unit=unit)
+    return _person_form_page(request, person=None, unit=unit)
 
 
 @login_required
 def person_edit(request, pk):
     person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
     access.require(request.user, Cap.PERSON_MANAGE, person.unit)
-    return _person_form_view(request, person=person, unit=None)
+    return _person_form_page(request, person=person, unit=None)
 
 
 @login_required
@@ -217,12 +231,17 @@ def kind_list(request):
     if kind_id := request.GET.get("edit") or request.POST.get("kind_id"):
         editing = get_object_or_404(UnitKind, pk=kind_id)
     form = UnitKindForm(request.POST or None, instance=editing)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.kind_save(actor=request.user, kind=editing, **form.cleaned_data)
-            messages.success(request, _("Đã lưu loại đơn vị."))
-            return redirect("org:kind_list")
-        except ServiceError as error:
-            apply_service_error(form, error)
+
+    def saved(_kind):
+        messages.success(request, _("Đã lưu loại đơn vị."))
+        return redirect("org:kind_list")
+
     kinds = UnitKind.objects.annotate(unit_count=Count("units")).order_by("order", "name")
-    return render(request, "org/kind_list.html", {"kinds": kinds, "form": form, "editing": editing})
+    return form_page(
+        request,
+        form,
+        template="org/kind_list.html",
+        context={"kinds": kinds, "editing": editing},
+        save=lambda data: services.kind_save(actor=request.user, kind=editing, **data),
+        on_success=saved,
+    )

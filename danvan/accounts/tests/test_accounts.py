@@ -91,3 +91,28 @@ def test_revoking_a_role_removes_access_at_once(cast, login):
     assignment = RoleAssignment.objects.get(user=cast.outsider)
     services.role_revoke(actor=cast.admin, assignment=assignment)
     assert login(cast.outsider).get(reverse("org:unit_detail", args=[cast.other_ward.pk])).status_code == 404
+
+
+def test_the_user_page_shows_a_refused_edit_on_its_own_form_and_sets_a_password_as_typed(cast, login):
+    client = login(cast.admin)
+    url = reverse("accounts:user_detail", args=[cast.admin.pk])
+    response = client.post(url, {"action": "edit", "edit-full_name": "Quản trị", "edit-is_active": ""})
+    assert response.status_code == 200
+    assert "không thể tự khóa" in response.content.decode()
+    cast.admin.refresh_from_db()
+    assert cast.admin.is_active
+    user_url = reverse("accounts:user_detail", args=[cast.outsider.pk])
+    response = client.post(user_url, {"action": "password", "pw-password": " mot-mat-khau-dai "})
+    assert response.status_code == 302
+    cast.outsider.refresh_from_db()
+    assert cast.outsider.check_password(" mot-mat-khau-dai ")
+
+
+def test_a_manager_sees_only_the_accounts_holding_a_role_inside_their_scope(cast, login):
+    manager = services.user_create(actor=cast.admin, username="quantri.phuong", password="mot-mat-khau-dai")
+    services.role_assign(actor=cast.admin, user=manager, role=Role.ADMIN, unit=cast.ward)
+    client = login(manager)
+    page = client.get(reverse("accounts:user_list")).content.decode()
+    assert cast.ward_officer.username in page
+    assert cast.outsider.username not in page
+    assert client.get(reverse("accounts:user_detail", args=[cast.outsider.pk])).status_code == 404

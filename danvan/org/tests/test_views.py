@@ -193,3 +193,9 @@ def test_an_administrator_adds_a_unit_kind_and_others_cannot(cast, login):
     )
     assert response.status_code == 302
     assert UnitKind.objects.get(code="ward_party_board").name == "Ban Xây dựng Đảng phường"
+
+
+def test_the_new_unit_form_starts_under_the_chosen_parent(cast, login):
+    response = login(cast.ward_officer).get(reverse("org:unit_create"), {"parent": cast.ward.pk})
+    assert response.status_code == 200
+    assert f'<option value="{cast.ward.pk}" selected>' in response.content.decode()

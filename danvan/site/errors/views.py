@@ -1,4 +1,5 @@
-"""Vietnamese error pages; the 500 page renders without a database or a request context."""
+"""Vietnamese error pages (config/urls.py names them handler403/404/500); the 500 page renders without a
+database or a request context."""
 
 from django.http import HttpResponseServerError
 from django.shortcuts import render

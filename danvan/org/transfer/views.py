@@ -1,6 +1,5 @@
 """Excel in and out: template download, upload with a row-by-row preview, confirm, export."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,22 +7,18 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.lib.uploads import UploadRejected
 
-from . import importing, selectors
-from .models import ImportBatch, Unit
+from .. import selectors as org_selectors
+from ..models import ImportBatch, Unit
+from . import documents, selectors, services
+from .forms import UploadForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=gettext_lazy("Loại dữ liệu"), choices=ImportBatch.Kind.choices)
-    file = forms.FileField(label=gettext_lazy("Tệp Excel (.xlsx)"))
 
 
 def _xlsx_response(data: bytes, stem: str) -> HttpResponse:
@@ -40,7 +35,7 @@ def import_start(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            batch = importing.prepare_batch(
+            batch = services.prepare_batch(
                 actor=request.user,
                 kind=form.cleaned_data["kind"],
                 upload=upload,
@@ -60,28 +55,13 @@ def import_template(request, kind):
     if kind not in ImportBatch.Kind.values:
         return redirect("org:import_start")
     stem = "mau-don-vi" if kind == ImportBatch.Kind.UNITS else "mau-can-bo"
-    return _xlsx_response(importing.template_workbook(kind), stem)
+    return _xlsx_response(documents.template_workbook(kind), stem)
 
 
 @login_required
 def import_preview(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user)
-    columns = importing.COLUMNS[batch.kind]
-    errors_by_line: dict[int, list[str]] = {}
-    for problem in batch.errors:
-        errors_by_line.setdefault(problem["line"], []).append(problem["message"])
-    rows = [
-        {"row": r, "cells": [r.get(c.key, "") for c in columns], "errors": errors_by_line.get(r["line"], [])}
-        for r in batch.rows[:1000]
-    ]
-    context = {
-        "batch": batch,
-        "columns": columns,
-        "rows": rows,
-        "row_total": len(batch.rows),
-        "orphan_errors": [p for p in batch.errors if p["line"] not in {r["line"] for r in batch.rows}],
-    }
-    return render(request, "org/import_preview.html", context)
+    return render(request, "org/import_preview.html", selectors.preview(batch))
 
 
 @login_required
@@ -89,8 +69,8 @@ def import_preview(request, pk):
 def import_confirm(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user)
     try:
-        count = importing.apply_batch(batch=batch, actor=request.user)
-    except importing.ImportFailed as error:
+        count = services.apply_batch(batch=batch, actor=request.user)
+    except services.ImportFailed as error:
         messages.error(request, error.message)
         return redirect("org:import_preview", pk=batch.pk)
     messages.success(request, _("Đã nhập %(n)s dòng từ «%(file)s».") % {"n": count, "file": batch.file_name})
@@ -101,7 +81,7 @@ def import_confirm(request, pk):
 def export_units(request):
     access.require(request.user, Cap.UNIT_VIEW)
     units = Unit.objects.visible_to(request.user)
-    return _xlsx_response(importing.export_units(units), "don-vi")
+    return _xlsx_response(documents.export_units(units), "don-vi")
 
 
 @login_required
@@ -110,5 +90,5 @@ def export_people(request):
     unit = None
     if unit_id := request.GET.get("unit"):
         unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
-    people = selectors.people_for(request.user, query=request.GET.get("q", ""), unit=unit)
-    return _xlsx_response(importing.export_people(people), "can-bo")
+    people = org_selectors.people_for(request.user, query=request.GET.get("q", ""), unit=unit)
+    return _xlsx_response(documents.export_people(people), "can-bo")

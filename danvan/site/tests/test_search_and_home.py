@@ -1,7 +1,10 @@
 import pytest
 from django.urls import reverse
 
+from danvan.accounts.models import User
+from danvan.core import audit
 from danvan.org import services
+from danvan.site.audit.selectors import recent_changes
 
 
 @pytest.mark.parametrize("query", ["dan van kheo", "Dân vận khéo", "DAN VAN KHEO", "dân VAN khéo"])
@@ -77,3 +80,16 @@ def test_history_is_scoped_like_the_object(cast, login):
 def test_the_audit_log_needs_the_capability(cast, login):
     assert login(cast.ward_officer).get(reverse("core:audit_log")).status_code == 200
     assert login(cast.team_leader).get(reverse("core:audit_log")).status_code == 403
+
+
+def test_recent_changes_are_those_inside_the_users_subtrees_and_their_own(cast):
+    inside = audit.record(actor=cast.admin, verb="update", obj=cast.ward, unit_path=cast.ward.path)
+    other = cast.other_ward
+    outside = audit.record(actor=cast.admin, verb="update", obj=other, unit_path=other.path)
+    own = audit.record(actor=cast.ward_officer, verb="password", obj=cast.ward_officer)
+    assert {inside, own} <= set(recent_changes(cast.ward_officer))
+    assert outside not in set(recent_changes(cast.ward_officer))
+    assert {inside, outside, own} <= set(recent_changes(cast.admin))
+    roleless = User.objects.create(username="khong.vai.tro")
+    mine = audit.record(actor=roleless, verb="password", obj=roleless)
+    assert list(recent_changes(roleless)) == [mine]
