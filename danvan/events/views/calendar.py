@@ -13,8 +13,7 @@ from icalendar import Event as IcalEvent
 
 from danvan.core import access
 from danvan.core.access import Cap
-
-from .models import Event
+from danvan.events.models import Event
 
 MONTHS = [
     "",

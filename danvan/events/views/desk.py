@@ -8,11 +8,11 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
+from danvan.events import services
+from danvan.events.forms import WalkInForm
 from danvan.lib import vntext
 
-from . import services
-from .forms import WalkInForm
-from .views import _totals, event_or_404
+from .events import _totals, event_or_404
 
 RESULTS = 15
 

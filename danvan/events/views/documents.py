@@ -7,11 +7,11 @@ from django.shortcuts import redirect
 
 from danvan.core import access
 from danvan.core.access import Cap
+from danvan.events import documents, services
+from danvan.events.models import Event, Presentation
 from danvan.plans.services import header_texts
 
-from . import documents, services
-from .models import Event, Presentation
-from .views import event_or_404
+from .events import event_or_404
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

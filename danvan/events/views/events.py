@@ -11,14 +11,8 @@ from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
-from danvan.lib.htmx import render_page
-from danvan.lib.uploads import UploadRejected
-from danvan.org.models import Person, Unit
-from danvan.org.selectors import people_for
-from danvan.plans.models import Plan
-
-from . import services
-from .forms import (
+from danvan.events import services
+from danvan.events.forms import (
     CloseForm,
     EventForm,
     GroupForm,
@@ -26,7 +20,12 @@ from .forms import (
     PresentationRequestForm,
     PresentationUploadForm,
 )
-from .models import DelegateGroup, Event, Presentation
+from danvan.events.models import DelegateGroup, Event, Presentation
+from danvan.lib.htmx import render_page
+from danvan.lib.uploads import UploadRejected
+from danvan.org.models import Person, Unit
+from danvan.org.selectors import people_for
+from danvan.plans.models import Plan
 
 
 def event_or_404(request, pk) -> Event:

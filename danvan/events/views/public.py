@@ -4,10 +4,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import ServiceError
-
-from . import services
-from .forms import RsvpForm
-from .models import Invitation
+from danvan.events import services
+from danvan.events.forms import RsvpForm
+from danvan.events.models import Invitation
 
 
 def rsvp(request, token):
