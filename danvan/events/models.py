@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
-from danvan.core.models import TimeStamped, Versioned
+from danvan.core.models import Derived, TimeStamped, Versioned
+from danvan.lib import vntext
 
 
 class EventQuerySet(models.QuerySet):
@@ -79,8 +80,6 @@ class Event(TimeStamped, Versioned):
         ordering = ["-window_end", "-id"]
 
     def __str__(self) -> str:
-        from danvan.lib import vntext
-
         kind = self.get_kind_display()
         # "Hội nghị tọa đàm trao đổi …" already says what it is: no "Hội nghị tọa đàm Hội nghị tọa đàm …".
         if vntext.fold(self.title).startswith(vntext.fold(kind)):
@@ -137,7 +136,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Invitation(TimeStamped):
+class Invitation(Derived, TimeStamped):
     class Status(models.TextChoices):
         INVITED = "invited", _("Đã mời")
         ACCEPTED = "accepted", _("Nhận lời")
@@ -187,6 +186,10 @@ class Invitation(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+    def refresh_derived(self) -> None:
+        self.sort_key = vntext.person_sort_key(self.name)[:255]
+        self.search_text = vntext.fold(f"{self.name} {self.title} {self.unit_name}")
 
     @property
     def attending_name(self) -> str:

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from danvan.events import services
+from danvan.events import selectors, services
 from danvan.events.models import Invitation
 from danvan.testing.factories import PersonFactory
 
@@ -83,7 +83,7 @@ def test_the_desk_finds_a_delegate_without_diacritics_and_checks_in_once(cast, l
         reverse("events:desk_check_in", args=[event.pk]), {"code": invitation.token}, HTTP_HX_REQUEST="true"
     ).content.decode()
     assert "Đã điểm danh" in first and "không tính hai lần" in second
-    assert services.group_panel(event)[0]["present"] == 1
+    assert selectors.group_panel(event)[0]["present"] == 1
 
 
 def test_the_desk_reads_the_qr_link(cast, login, event, invitation):

@@ -11,7 +11,7 @@ from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
-from danvan.events import services
+from danvan.events import policy, selectors, services
 from danvan.events.forms import (
     CloseForm,
     EventForm,
@@ -36,7 +36,7 @@ def event_or_404(request, pk) -> Event:
 
 @login_required
 def event_list(request):
-    access.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.EVENT_VIEW)
     events = Event.objects.visible_to(request.user).select_related("organiser")
     return render(
         request,
@@ -65,7 +65,7 @@ def event_new(request):
 @login_required
 def event_edit(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     initial = {
         "organiser": event.organiser_id,
         "kind": event.kind,
@@ -114,30 +114,27 @@ def event_from_plan(request, plan_pk):
 @login_required
 def event_detail(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.PLAN_VIEW)
-    can_manage = access.has_cap(request.user, Cap.EVENT_MANAGE, event.organiser)
-    panel = services.group_panel(event)
-    context = {"event": event, "panel": panel, "totals": _totals(panel), "can_manage": can_manage}
+    access.require(request.user, Cap.EVENT_VIEW)
+    panel = selectors.group_panel(event)
+    context = {
+        "event": event,
+        "panel": panel,
+        "totals": selectors.panel_totals(panel),
+        "can_manage": policy.can_manage(request.user, event),
+    }
     if request.htmx:  # the 5-second poll refreshes the panel only
         return render(request, "events/event_detail.html#panel", context)
     visible = Unit.objects.visible_to(request.user)
     presentations = list(event.presentations.select_related("unit"))
     context.update(
         {
-            "can_checkin": access.has_cap(request.user, Cap.EVENT_CHECKIN, event.organiser),
+            "can_checkin": policy.can_work_desk(request.user, event),
             "group_form": GroupForm(visible_units=visible),
-            "my_groups": [
-                g
-                for g in panel_groups(panel)
-                if g.nominating_unit_id
-                and access.has_cap(request.user, Cap.SUBMISSION_EDIT, g.nominating_unit)
-            ],
+            "my_groups": [row["group"] for row in panel if policy.can_nominate(request.user, row["group"])],
             "nomination_form": NominationForm(),
             "presentations": presentations,
             "presentation_form": PresentationRequestForm(visible_units=visible),
-            "my_presentations": [
-                p for p in presentations if access.has_cap(request.user, Cap.SUBMISSION_EDIT, p.unit)
-            ],
+            "my_presentations": [p for p in presentations if policy.can_send_presentation(request.user, p)],
             "upload_form": PresentationUploadForm(),
             "close_form": CloseForm(),
         }
@@ -145,19 +142,11 @@ def event_detail(request, pk):
     return render(request, "events/event_detail.html", context)
 
 
-def panel_groups(panel) -> list:
-    return [row["group"] for row in panel]
-
-
-def _totals(panel) -> dict:
-    return {k: sum(row[k] or 0 for row in panel) for k in ("quota", "invited", "accepted", "present")}
-
-
 @login_required
 @require_POST
 def group_add(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     form = GroupForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
     if form.is_valid():
         try:
@@ -174,7 +163,7 @@ def group_add(request, pk):
 def group_invite(request, pk, group_pk):
     """Pick people from the register for a group; the page shows the seats left."""
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     group = get_object_or_404(DelegateGroup, pk=group_pk, event=event)
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getlist("person") if i.isdigit()]
@@ -187,7 +176,7 @@ def group_invite(request, pk, group_pk):
             messages.error(request, error.message)
     query = request.GET.get("q", "").strip()
     people = people_for(request.user, query=query)
-    invited = set(event.invitations.values_list("person_id", flat=True))
+    invited = selectors.invited_person_ids(event)
     context = {
         "event": event,
         "group": group,
@@ -221,7 +210,7 @@ def group_nominate(request, pk, group_pk):
 @login_required
 def invitation_list(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     invitations = event.invitations.select_related("group")
     context = {
         "event": event,
@@ -236,39 +225,14 @@ def invitation_list(request, pk):
 @require_POST
 def invitations_send(request, pk):
     """E-mail each invitation that has an address; the rest are printed from the letters file."""
-    from danvan.notifications.services import email_people
-
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
-    pending = list(event.invitations.filter(sent_at__isnull=True, is_walk_in=False))
-    with_mail = [i for i in pending if i.email]
-    site = request.build_absolute_uri("/")[:-1]
-    email_people(
-        [
-            (
-                _("Giấy mời: %(t)s") % {"t": event.title[:150]},
-                _(
-                    "Kính mời đồng chí %(name)s tới dự %(event)s.\nThời gian: %(when)s\nĐịa điểm: %(venue)s\n"
-                    "Xác nhận tham dự: %(link)s"
-                )
-                % {
-                    "name": i.name,
-                    "event": str(event),
-                    "when": event.when,
-                    "venue": event.venue,
-                    "link": f"{site}/e/{i.token}/",
-                },
-                [i.email],
-            )
-            for i in with_mail
-        ]
+    mailed, to_print = services.invitations_send(
+        actor=request.user, event=event, site=request.build_absolute_uri("/")[:-1]
     )
-    services.mark_sent(with_mail)
-    services.schedule_reminder(event, site=site)
     messages.success(
         request,
         _("Đã gửi %(m)s giấy mời qua thư điện tử; %(p)s người chưa có thư điện tử: in giấy mời.")
-        % {"m": len(with_mail), "p": len(pending) - len(with_mail)},
+        % {"m": mailed, "p": to_print},
     )
     return redirect("events:invitation_list", pk=event.pk)
 
@@ -277,7 +241,7 @@ def invitations_send(request, pk):
 @require_POST
 def invitations_remind(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     sent = services.remind_delegates(
         event=event, site=request.build_absolute_uri("/")[:-1], actor=request.user
     )
@@ -289,7 +253,7 @@ def invitations_remind(request, pk):
 @require_POST
 def presentation_request(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     form = PresentationRequestForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
     if form.is_valid():
         services.presentations_request(
@@ -339,12 +303,7 @@ def presentation_review(request, pk, presentation_pk, action):
         raise Http404
     try:
         if action in ("up", "down"):
-            ids = list(event.presentations.values_list("pk", flat=True))
-            index = ids.index(presentation.pk)
-            other = index - 1 if action == "up" else index + 1
-            if 0 <= other < len(ids):
-                ids[index], ids[other] = ids[other], ids[index]
-            services.presentations_reorder(actor=request.user, event=event, ordered_ids=ids)
+            services.presentation_move(actor=request.user, presentation=presentation, up=action == "up")
         else:
             services.presentation_review(
                 actor=request.user,
@@ -361,7 +320,7 @@ def presentation_review(request, pk, presentation_pk, action):
 @require_POST
 def event_close(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     form = CloseForm(request.POST)
     form.is_valid()
     try:
