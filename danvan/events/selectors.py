@@ -77,8 +77,8 @@ def event_span(event: Event) -> tuple[date, date] | None:
     if event.starts_at:
         day = timezone.localtime(event.starts_at).date()
         return day, day
-    if event.window_end:
-        return event.window_start or event.window_end, event.window_end
+    if event.time_end:
+        return event.time_start or event.time_end, event.time_end
     return None
 
 
@@ -86,7 +86,7 @@ def events_by_day(user, first: date, last: date) -> dict[date, list[Event]]:
     """The events the user sees on each day from `first` to `last` (a window reaching in counts)."""
     visible = Event.objects.visible_to(user)
     events = list(
-        visible.filter(window_end__gte=first - timedelta(days=62), window_start__lte=last + timedelta(days=1))
+        visible.filter(time_end__gte=first - timedelta(days=62), time_start__lte=last + timedelta(days=1))
         | visible.filter(starts_at__date__gte=first, starts_at__date__lte=last)
     )
     by_day: dict[date, list[Event]] = {}

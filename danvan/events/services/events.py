@@ -1,5 +1,7 @@
 """Creating and editing an event, by hand or from the plan that announces it."""
 
+from dataclasses import replace
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -8,7 +10,7 @@ from danvan.core.errors import ServiceError
 from danvan.events import policy
 from danvan.events.models import DelegateGroup, Event
 from danvan.lib import vntext
-from danvan.lib.vndates import DateParseError, parse_window
+from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
 
 KIND_WORDS = [
@@ -27,19 +29,19 @@ def kind_from_words(text: str) -> str:
     return next((kind for words, kind in KIND_WORDS if words in folded), Event.Kind.CONFERENCE)
 
 
-def _apply_time(event: Event, time_text: str) -> None:
-    event.time_text = vntext.clean_text(time_text)[:255]
-    event.window_start = event.window_end = None
-    event.tentative = False
-    if not event.time_text:
-        return
+def _time_window(time_text: str) -> DateWindow | None:
+    """The event's time as written; words that name a day that does not exist are refused, words we
+    cannot place on the calendar are kept as written."""
+    text = vntext.clean_text(time_text)[:255]
+    if not text:
+        return None
     try:
-        window = parse_window(event.time_text)
+        window = parse_window(text)
     except DateParseError as error:
         if "không tồn tại" in error.message:
             raise ServiceError(error.message, field="time_text") from error
-        return  # words we cannot place are kept as written
-    event.window_start, event.window_end, event.tentative = window.start, window.end, window.tentative
+        return DateWindow.unparsed(text)
+    return replace(window, text=text)
 
 
 @transaction.atomic
@@ -67,7 +69,7 @@ def event_save(
     event.title, event.kind = title[:500], kind or kind_from_words(title)
     event.venue, event.starts_at = vntext.clean_text(venue)[:255], starts_at
     event.expected_attendance = expected_attendance
-    _apply_time(event, time_text)
+    event.set_time(_time_window(time_text))
     event.save_checked(expected_version=expected_version)
     audit.record(
         actor=actor,

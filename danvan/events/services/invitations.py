@@ -143,7 +143,7 @@ def schedule_reminder(event: Event, *, site: str) -> bool:
 
     from danvan.events.tasks import send_event_reminders
 
-    day = event.starts_at.date() if event.starts_at else event.window_start or event.window_end
+    day = event.starts_at.date() if event.starts_at else event.time_start or event.time_end
     if day is None or not send_event_reminders.get_backend().supports_defer:
         return False
     when = datetime.datetime.combine(

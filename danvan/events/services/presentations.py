@@ -12,20 +12,28 @@ from danvan.core.errors import ServiceError
 from danvan.events import policy
 from danvan.events.models import Event, Presentation
 from danvan.lib import vntext
+from danvan.lib.vndates import DateWindow, format_date
 from danvan.org.models import Unit
 
 
 @transaction.atomic
 def presentations_request(*, actor, event: Event, units: list[Unit], due_date=None) -> list[Presentation]:
+    """Ask units for a presentation each, by `due_date` (a deadline window) when one is given."""
     policy.require_manage(actor, event)
     existing = set(event.presentations.values_list("unit_id", flat=True))
     start = event.presentations.count()
-    made = Presentation.objects.bulk_create(
-        [
-            Presentation(event=event, unit=u, due_date=due_date, order=start + i)
-            for i, u in enumerate(x for x in units if x.pk not in existing)
-        ]
+    due = (
+        DateWindow(start=None, end=due_date, text=format_date(due_date), kind="deadline")
+        if due_date
+        else None
     )
+    fresh = [
+        Presentation(event=event, unit=u, order=start + i)
+        for i, u in enumerate(x for x in units if x.pk not in existing)
+    ]
+    for presentation in fresh:
+        presentation.set_due(due)
+    made = Presentation.objects.bulk_create(fresh)
     from danvan.notifications.services import notify_units
 
     notify_units(

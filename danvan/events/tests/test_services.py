@@ -14,11 +14,12 @@ from danvan.testing.factories import PersonFactory
 
 def test_a_fuzzy_time_is_kept_with_its_window(event):
     assert event.time_text == "dự kiến trung tuần tháng 12/2099"
-    assert (event.window_start, event.window_end) == (
+    assert (event.time_start, event.time_end) == (
         datetime.date(2099, 12, 11),
         datetime.date(2099, 12, 20),
     )
-    assert event.tentative and event.kind == Event.Kind.SEMINAR
+    assert event.time_tentative and event.kind == Event.Kind.SEMINAR
+    assert event.time.display() == "Dự kiến 11/12/2099 – 20/12/2099" and event.time.text == event.time_text
 
 
 def test_a_time_that_does_not_exist_is_refused(cast, event):
@@ -44,7 +45,7 @@ def test_seed_002_becomes_an_event_with_seven_groups_and_about_112_delegates(cas
     event = services.event_from_plan(actor=cast.province_officer, plan=plan)
     assert event.expected_attendance == 112 and event.groups.count() == 7
     assert event.venue == "Phòng họp A - Hội trường thành phố Từ Sơn"
-    assert event.tentative and event.window_start == datetime.date(2023, 9, 11)
+    assert event.time_tentative and event.time_start == datetime.date(2023, 9, 11)
     assert event.task is not None and "hội nghị" in event.task.title.lower()
     with pytest.raises(ServiceError):
         services.event_from_plan(actor=cast.province_officer, plan=plan)
@@ -105,7 +106,7 @@ def test_an_expired_link_cannot_answer(cast, event, group):
     invitation = services.invite_people(
         actor=cast.province_officer, event=event, group=group, people=[PersonFactory(unit=cast.ward)]
     )[0]
-    Event.objects.filter(pk=event.pk).update(window_end=datetime.date(2000, 1, 1))
+    Event.objects.filter(pk=event.pk).update(time_end=datetime.date(2000, 1, 1))
     with pytest.raises(ServiceError) as error:
         services.respond(token=invitation.token, answer="accepted")
     assert "đã diễn ra" in error.value.message
