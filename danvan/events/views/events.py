@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.events import policy, selectors, services
 from danvan.events.forms import (
@@ -26,6 +26,19 @@ from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Person, Unit
 from danvan.org.selectors import people_for
 from danvan.plans.models import Plan
+
+
+def act(request, call, *, done: str = "") -> object | None:
+    """A POST-and-redirect action: run the service call; a refusal becomes the page's error message (and
+    None), success its `done` message (and the call's result)."""
+    try:
+        result = call()
+    except (ServiceError, UploadRejected) as error:
+        messages.error(request, error.message)
+        return None
+    if done:
+        messages.success(request, done)
+    return result
 
 
 def event_or_404(request, pk) -> Event:
@@ -53,46 +66,37 @@ def event_list(request):
 def event_new(request):
     access.require(request.user, Cap.EVENT_MANAGE)
     form = EventForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.event_save(actor=request.user, **form.cleaned_data)
-            return redirect(event)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "events/event_form.html", {"form": form})
+    return form_page(
+        request,
+        form,
+        template="events/event_form.html",
+        save=lambda data: services.event_save(actor=request.user, **EventForm.event_fields(data)),
+        on_success=redirect,
+    )
 
 
 @login_required
 def event_edit(request, pk):
     event = event_or_404(request, pk)
     policy.require_manage(request.user, event)
-    initial = {
-        "organiser": event.organiser_id,
-        "kind": event.kind,
-        "title": event.title,
-        "time_text": event.time_text,
-        "starts_at": event.starts_at,
-        "venue": event.venue,
-        "expected_attendance": event.expected_attendance,
-    }
     form = EventForm(
-        request.POST or None, initial=initial, visible_units=Unit.objects.visible_to(request.user)
+        request.POST or None, instance=event, visible_units=Unit.objects.visible_to(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "organiser"}
-        try:
-            services.event_save(
-                actor=request.user,
-                organiser=event.organiser,
-                event=event,
-                expected_version=event.version,
-                **data,
-            )
-            messages.success(request, _("Đã lưu sự kiện."))
-            return redirect(event)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+    def saved(event):
+        messages.success(request, _("Đã lưu sự kiện."))
+        return redirect(event)
+
+    return form_page(
+        request,
+        form,
+        template="events/event_form.html",
+        context={"event": event},
+        save=lambda data: services.event_save(
+            actor=request.user, event=event, expected_version=data["version"], **EventForm.event_fields(data)
+        ),
+        on_success=saved,
+    )
 
 
 @login_required
@@ -100,10 +104,8 @@ def event_edit(request, pk):
 def event_from_plan(request, plan_pk):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=plan_pk)
     access.require(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
-    try:
-        event = services.event_from_plan(actor=request.user, plan=plan)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    event = act(request, lambda: services.event_from_plan(actor=request.user, plan=plan))
+    if event is None:
         return redirect(plan)
     messages.success(
         request, _("Đã tạo sự kiện từ kế hoạch với %(n)s thành phần.") % {"n": event.groups.count()}
@@ -149,11 +151,11 @@ def group_add(request, pk):
     policy.require_manage(request.user, event)
     form = GroupForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
     if form.is_valid():
-        try:
-            services.group_save(actor=request.user, event=event, **form.cleaned_data)
-            messages.success(request, _("Đã thêm thành phần."))
-        except ServiceError as error:
-            messages.error(request, error.message)
+        act(
+            request,
+            lambda: services.group_save(actor=request.user, event=event, **form.cleaned_data),
+            done=_("Đã thêm thành phần."),
+        )
     else:
         messages.error(request, _("Hãy ghi tên thành phần và số suất hợp lệ."))
     return redirect(event)
@@ -168,12 +170,13 @@ def group_invite(request, pk, group_pk):
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getlist("person") if i.isdigit()]
         people = list(Person.objects.visible_to(request.user).filter(pk__in=ids).select_related("unit"))
-        try:
-            made = services.invite_people(actor=request.user, event=event, group=group, people=people)
+        made = act(
+            request,
+            lambda: services.invite_people(actor=request.user, event=event, group=group, people=people),
+        )
+        if made is not None:
             messages.success(request, _("Đã mời %(n)s người.") % {"n": len(made)})
             return redirect(event)
-        except ServiceError as error:
-            messages.error(request, error.message)
     query = request.GET.get("q", "").strip()
     people = people_for(request.user, query=query)
     invited = selectors.invited_person_ids(event)
@@ -197,11 +200,11 @@ def group_nominate(request, pk, group_pk):
     )
     form = NominationForm(request.POST)
     if form.is_valid():
-        try:
-            services.nominate(actor=request.user, group=group, **form.cleaned_data)
-            messages.success(request, _("Đã cử đại biểu."))
-        except ServiceError as error:
-            messages.error(request, error.message)
+        act(
+            request,
+            lambda: services.nominate(actor=request.user, group=group, **form.cleaned_data),
+            done=_("Đã cử đại biểu."),
+        )
     else:
         messages.error(request, _("Hãy ghi họ và tên đại biểu."))
     return redirect(event)
@@ -279,18 +282,18 @@ def presentation_upload(request, pk, presentation_pk):
     if not form.is_valid():
         messages.error(request, _("Hãy ghi tên tham luận và chọn tệp Word (.docx)."))
         return redirect(event)
-    try:
-        services.presentation_upload(
+    act(
+        request,
+        lambda: services.presentation_upload(
             actor=request.user,
             presentation=presentation,
             upload=form.cleaned_data["file"],
             title=form.cleaned_data["title"],
             presenter=form.cleaned_data["presenter"],
             max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
-        )
-        messages.success(request, _("Đã gửi tham luận."))
-    except (UploadRejected, ServiceError) as error:
-        messages.error(request, error.message)
+        ),
+        done=_("Đã gửi tham luận."),
+    )
     return redirect(event)
 
 
@@ -301,18 +304,23 @@ def presentation_review(request, pk, presentation_pk, action):
     presentation = get_object_or_404(Presentation, pk=presentation_pk, event=event)
     if action not in ("approve", "reject", "up", "down"):
         raise Http404
-    try:
-        if action in ("up", "down"):
-            services.presentation_move(actor=request.user, presentation=presentation, up=action == "up")
-        else:
-            services.presentation_review(
+    if action in ("up", "down"):
+        act(
+            request,
+            lambda: services.presentation_move(
+                actor=request.user, presentation=presentation, up=action == "up"
+            ),
+        )
+    else:
+        act(
+            request,
+            lambda: services.presentation_review(
                 actor=request.user,
                 presentation=presentation,
                 approve=action == "approve",
                 comment=request.POST.get("comment", ""),
-            )
-    except ServiceError as error:
-        messages.error(request, error.message)
+            ),
+        )
     return redirect(event)
 
 
@@ -323,9 +331,9 @@ def event_close(request, pk):
     policy.require_manage(request.user, event)
     form = CloseForm(request.POST)
     form.is_valid()
-    try:
-        services.event_close(actor=request.user, event=event, **form.cleaned_data)
-        messages.success(request, _("Đã kết thúc sự kiện; tải báo cáo kết quả ở mục Tài liệu."))
-    except ServiceError as error:
-        messages.error(request, error.message)
+    act(
+        request,
+        lambda: services.event_close(actor=request.user, event=event, **form.cleaned_data),
+        done=_("Đã kết thúc sự kiện; tải báo cáo kết quả ở mục Tài liệu."),
+    )
     return redirect(event)
