@@ -143,6 +143,12 @@ def test_closing_marks_the_linked_task_done_and_stops_the_desk(cast, event, grou
     )
     task.refresh_from_db()
     assert task.status == "done" and task.progress == 100
+    # Through the plans service: the task's version moves and its audit trail says why.
+    assert task.version == 2
+    from danvan.core.models import AuditEvent
+
+    done = AuditEvent.objects.get(verb="done", object_id=str(task.pk))
+    assert done.summary.startswith("Đã tổ chức Hội nghị tọa đàm")
     with pytest.raises(ServiceError):
         services.walk_in(actor=cast.province_officer, event=event, name="Muộn")
 
