@@ -264,7 +264,7 @@ def event_info():
 
 
 def delegates(specs: list[dict]) -> list:
-    """As ``views_documents.delegates`` makes them from the invitations."""
+    """As ``selectors.delegates`` makes them from the invitations."""
     from danvan.events.documents import Delegate
 
     labels = {"accepted": "Nhận lời", "invited": "Đã mời", "substituted": "Cử người thay"}
