@@ -264,7 +264,7 @@ def event_info():
 
 
 def delegates(specs: list[dict]) -> list:
-    """As ``views_documents.delegates`` makes them from the invitations."""
+    """As ``selectors.delegates`` makes them from the invitations."""
     from danvan.events.documents import Delegate
 
     labels = {"accepted": "Nhận lời", "invited": "Đã mời", "substituted": "Cử người thay"}
@@ -979,7 +979,7 @@ def panel_queries(event: int) -> dict:
 
     from bench.foundation import explain
     from danvan.accounts.models import User
-    from danvan.events import services
+    from danvan.events import selectors
     from danvan.events.models import Event, Invitation
 
     client = Client()
@@ -1009,7 +1009,7 @@ def panel_queries(event: int) -> dict:
         "query_log": [{"sql": q["sql"][:400], "ms": round(float(q["time"]) * 1000, 3)} for q in captured],
     }
     with CaptureQueriesContext(connection) as captured:
-        list(services.group_panel(Event.objects.get(pk=event)))
+        list(selectors.group_panel(Event.objects.get(pk=event)))
     panel_sql = captured.captured_queries[-1]["sql"]
     found["group_panel_query"] = {"sql": panel_sql, "plan": explain(panel_sql)}
     return found

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from danvan.events.views_public import rsvp
+from danvan.events.views.public import rsvp
 
 urlpatterns = [
     path("", include("danvan.site.urls")),

@@ -1,16 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, VersionedFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
 from .models import Event
 
 
-class EventForm(NormalizingFormMixin, forms.Form):
+class EventForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
+    """The event's own fields; its initial values come from the instance being edited. The organiser is
+    chosen once, when the event is created."""
+
     organiser = UnitChoiceField(label=_("Đơn vị tổ chức"))
-    kind = forms.ChoiceField(label=_("Loại"), choices=Event.Kind.choices)
-    title = forms.CharField(label=_("Tên sự kiện"), max_length=500)
     time_text = forms.CharField(
         label=_("Thời gian"),
         max_length=255,
@@ -23,13 +24,22 @@ class EventForm(NormalizingFormMixin, forms.Form):
         input_formats=["%H:%M %d/%m/%Y", "%d/%m/%Y %H:%M"],
         widget=forms.DateTimeInput(attrs={"placeholder": "08:00 15/09/2023"}, format="%H:%M %d/%m/%Y"),
     )
-    venue = forms.CharField(label=_("Địa điểm"), max_length=255, required=False)
-    expected_attendance = forms.IntegerField(label=_("Số đại biểu dự kiến"), min_value=0, required=False)
+
+    class Meta:
+        model = Event
+        fields = ["organiser", "kind", "title", "time_text", "starts_at", "venue", "expected_attendance"]
 
     def __init__(self, *args, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["organiser"].queryset = visible_units
+        if self.instance.pk:
+            self.fields["organiser"].disabled = True
+
+    @staticmethod
+    def event_fields(data: dict) -> dict:
+        """What event_save takes from the cleaned form (the version goes as expected_version)."""
+        return {name: value for name, value in data.items() if name != "version"}
 
 
 class GroupForm(NormalizingFormMixin, forms.Form):

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
-from danvan.core.models import TimeStamped, Versioned
+from danvan.core.models import DateWindowFields, Derived, TimeStamped, Versioned
+from danvan.lib import vntext
 
 
 class EventQuerySet(models.QuerySet):
@@ -23,7 +24,10 @@ class EventQuerySet(models.QuerySet):
         return access.scoped(self, user, condition)
 
 
-class Event(TimeStamped, Versioned):
+class Event(TimeStamped, Versioned, DateWindowFields("time")):
+    """A conference, seminar, ceremony…: its time is a DateWindow (time_start … time_tentative, the words
+    kept as written, e.g. "dự kiến trung tuần tháng 9/2023") until `starts_at` fixes the hour."""
+
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Hội nghị")
         SEMINAR = "seminar", _("Hội nghị tọa đàm")
@@ -58,10 +62,6 @@ class Event(TimeStamped, Versioned):
     kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices, default=Kind.CONFERENCE)
     title = models.CharField(_("tên sự kiện"), max_length=500)
     venue = models.CharField(_("địa điểm"), max_length=255, blank=True)
-    time_text = models.CharField(_("thời gian (nguyên văn)"), max_length=255, blank=True)
-    window_start = models.DateField(_("từ ngày"), null=True, blank=True)
-    window_end = models.DateField(_("đến ngày"), null=True, blank=True, db_index=True)
-    tentative = models.BooleanField(_("dự kiến"), default=False)
     starts_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     expected_attendance = models.PositiveIntegerField(_("số đại biểu dự kiến"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PLANNED)
@@ -76,11 +76,9 @@ class Event(TimeStamped, Versioned):
     class Meta:
         verbose_name = _("sự kiện")
         verbose_name_plural = _("sự kiện")
-        ordering = ["-window_end", "-id"]
+        ordering = ["-time_end", "-id"]
 
     def __str__(self) -> str:
-        from danvan.lib import vntext
-
         kind = self.get_kind_display()
         # "Hội nghị tọa đàm trao đổi …" already says what it is: no "Hội nghị tọa đàm Hội nghị tọa đàm …".
         if vntext.fold(self.title).startswith(vntext.fold(kind)):
@@ -106,7 +104,12 @@ class Event(TimeStamped, Versioned):
     def last_day(self):
         if self.starts_at:
             return timezone.localtime(self.starts_at).date()
-        return self.window_end
+        return self.time_end
+
+    @property
+    def tentative_unsaid(self) -> bool:
+        """Tentative, and the words do not already say so: "Dự kiến …" is not marked "(dự kiến)" again."""
+        return self.time_tentative and not self.starts_at and "du kien" not in vntext.fold(self.time_text)
 
 
 class DelegateGroup(models.Model):
@@ -137,7 +140,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Invitation(TimeStamped):
+class Invitation(Derived, TimeStamped):
     class Status(models.TextChoices):
         INVITED = "invited", _("Đã mời")
         ACCEPTED = "accepted", _("Nhận lời")
@@ -188,6 +191,10 @@ class Invitation(TimeStamped):
     def __str__(self) -> str:
         return self.name
 
+    def refresh_derived(self) -> None:
+        self.sort_key = vntext.person_sort_key(self.name)[:255]
+        self.search_text = vntext.fold(f"{self.name} {self.title} {self.unit_name}")
+
     @property
     def attending_name(self) -> str:
         return (
@@ -197,7 +204,9 @@ class Invitation(TimeStamped):
         )
 
 
-class Presentation(TimeStamped):
+class Presentation(TimeStamped, DateWindowFields("due", label=_("hạn gửi (nguyên văn)"), end_indexed=False)):
+    """A unit's presentation (tham luận); its due date is a DateWindow (a deadline, `due_end`)."""
+
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Đã đề nghị")
         RECEIVED = "received", _("Đã nhận")
@@ -210,7 +219,6 @@ class Presentation(TimeStamped):
     )
     title = models.CharField(_("tên tham luận"), max_length=500, blank=True)
     presenter = models.CharField(_("người trình bày"), max_length=150, blank=True)
-    due_date = models.DateField(_("hạn gửi"), null=True, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.REQUESTED
     )

@@ -346,3 +346,27 @@ def task_delete(*, task: Task, actor) -> None:
         actor=actor, verb="delete", obj=task, summary=_("Xóa nhiệm vụ"), unit_path=task.plan.issuing_unit.path
     )
     task.delete()
+
+
+@transaction.atomic
+def task_mark_done(*, task: Task, actor, note: str = "") -> Task:
+    """Mark a task done (progress 100%) because the work it asks for has happened elsewhere, e.g. the event
+    that carries it out was closed; `note` says why, in the audit log. A task already done is left as is."""
+    task = (
+        Task.objects.select_for_update(of=("self",))
+        .select_related("plan__issuing_unit", "lead_unit")
+        .get(pk=task.pk)
+    )
+    _require_task_progress_right(task, actor)
+    if task.status == Task.Status.DONE:
+        return task
+    task.status, task.progress = Task.Status.DONE, 100
+    task.save_checked(expected_version=None)  # locked above: nobody can have changed it since
+    audit.record(
+        actor=actor,
+        verb="done",
+        obj=task,
+        summary=note or _("Hoàn thành nhiệm vụ"),
+        unit_path=task.plan.issuing_unit.path,
+    )
+    return task

@@ -14,7 +14,6 @@ import segno
 from docx import Document
 from docx.oxml.ns import qn
 
-from danvan.events.doc_types import format_count, format_percent, group_delegates, line
 from danvan.events.documents import (
     Delegate,
     EventInfo,
@@ -29,6 +28,7 @@ from danvan.events.documents import (
     name_cards_docx,
     qr_png,
 )
+from danvan.events.documents.types import format_count, format_percent, group_delegates, line
 from danvan.lib.officialdoc import convert_to_pdf, libreoffice_available
 
 EVENT = EventInfo(

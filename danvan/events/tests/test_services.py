@@ -7,18 +7,19 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from danvan.core.errors import ServiceError
-from danvan.events import services
+from danvan.events import selectors, services
 from danvan.events.models import Event, Invitation
 from danvan.testing.factories import PersonFactory
 
 
 def test_a_fuzzy_time_is_kept_with_its_window(event):
     assert event.time_text == "dự kiến trung tuần tháng 12/2099"
-    assert (event.window_start, event.window_end) == (
+    assert (event.time_start, event.time_end) == (
         datetime.date(2099, 12, 11),
         datetime.date(2099, 12, 20),
     )
-    assert event.tentative and event.kind == Event.Kind.SEMINAR
+    assert event.time_tentative and event.kind == Event.Kind.SEMINAR
+    assert event.time.display() == "Dự kiến 11/12/2099 – 20/12/2099" and event.time.text == event.time_text
 
 
 def test_a_time_that_does_not_exist_is_refused(cast, event):
@@ -44,7 +45,7 @@ def test_seed_002_becomes_an_event_with_seven_groups_and_about_112_delegates(cas
     event = services.event_from_plan(actor=cast.province_officer, plan=plan)
     assert event.expected_attendance == 112 and event.groups.count() == 7
     assert event.venue == "Phòng họp A - Hội trường thành phố Từ Sơn"
-    assert event.tentative and event.window_start == datetime.date(2023, 9, 11)
+    assert event.time_tentative and event.time_start == datetime.date(2023, 9, 11)
     assert event.task is not None and "hội nghị" in event.task.title.lower()
     with pytest.raises(ServiceError):
         services.event_from_plan(actor=cast.province_officer, plan=plan)
@@ -105,7 +106,7 @@ def test_an_expired_link_cannot_answer(cast, event, group):
     invitation = services.invite_people(
         actor=cast.province_officer, event=event, group=group, people=[PersonFactory(unit=cast.ward)]
     )[0]
-    Event.objects.filter(pk=event.pk).update(window_end=datetime.date(2000, 1, 1))
+    Event.objects.filter(pk=event.pk).update(time_end=datetime.date(2000, 1, 1))
     with pytest.raises(ServiceError) as error:
         services.respond(token=invitation.token, answer="accepted")
     assert "đã diễn ra" in error.value.message
@@ -118,13 +119,13 @@ def test_checking_in_twice_counts_once(cast, event, group):
     _, first = services.check_in(actor=cast.province_officer, invitation=invitation)
     _, second = services.check_in(actor=cast.province_officer, invitation=invitation)
     assert first and not second
-    panel = services.group_panel(event)
+    panel = selectors.group_panel(event)
     assert panel[0]["present"] == 1 and panel[0]["invited"] == 1
 
 
 def test_walk_ins_are_checked_in_and_counted(cast, event, group):
     services.walk_in(actor=cast.province_officer, event=event, name="Khách Không Mời", group=group)
-    assert services.group_panel(event)[0]["present"] == 1
+    assert selectors.group_panel(event)[0]["present"] == 1
 
 
 def test_closing_marks_the_linked_task_done_and_stops_the_desk(cast, event, group):
@@ -142,6 +143,12 @@ def test_closing_marks_the_linked_task_done_and_stops_the_desk(cast, event, grou
     )
     task.refresh_from_db()
     assert task.status == "done" and task.progress == 100
+    # Through the plans service: the task's version moves and its audit trail says why.
+    assert task.version == 2
+    from danvan.core.models import AuditEvent
+
+    done = AuditEvent.objects.get(verb="done", object_id=str(task.pk))
+    assert done.summary.startswith("Đã tổ chức Hội nghị tọa đàm")
     with pytest.raises(ServiceError):
         services.walk_in(actor=cast.province_officer, event=event, name="Muộn")
 

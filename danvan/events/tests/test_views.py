@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from danvan.events import services
+from danvan.events import selectors, services
 from danvan.events.models import Invitation
 from danvan.testing.factories import PersonFactory
 
@@ -83,7 +83,7 @@ def test_the_desk_finds_a_delegate_without_diacritics_and_checks_in_once(cast, l
         reverse("events:desk_check_in", args=[event.pk]), {"code": invitation.token}, HTTP_HX_REQUEST="true"
     ).content.decode()
     assert "Đã điểm danh" in first and "không tính hai lần" in second
-    assert services.group_panel(event)[0]["present"] == 1
+    assert selectors.group_panel(event)[0]["present"] == 1
 
 
 def test_the_desk_reads_the_qr_link(cast, login, event, invitation):
@@ -119,3 +119,30 @@ def test_the_calendar_and_ical_list_visible_events(cast, login, event):
     assert "Hội nghị tọa đàm Tổ Dân vận 2026" in page
     feed = client.get(reverse("events:ical")).content.decode()
     assert "BEGIN:VEVENT" in feed and "DTSTART;VALUE=DATE:20991211" in feed
+
+
+def test_the_edit_page_starts_from_the_event_and_refuses_a_stale_form(cast, login, event):
+    client = login(cast.province_officer)
+    url = reverse("events:event_edit", args=[event.pk])
+    page = client.get(url).content.decode()
+    assert "dự kiến trung tuần tháng 12/2099" in page and 'name="version" value="1"' in page
+    data = {
+        "organiser": cast.ward.pk,  # the organiser is chosen once: a posted one is ignored
+        "kind": event.kind,
+        "title": "Hội nghị tọa đàm đổi tên",
+        "time_text": "ngày 15/12/2099",
+        "venue": event.venue,
+        "version": 1,
+    }
+    assert client.post(url, data).status_code == 302
+    event.refresh_from_db()
+    assert (event.title, event.time_kind, event.version, event.organiser) == (
+        "Hội nghị tọa đàm đổi tên",
+        "exact",
+        2,
+        cast.province,
+    )
+    stale = client.post(url, {**data, "title": "Bản cũ"})
+    assert stale.status_code == 200 and "người khác sửa" in stale.content.decode()
+    event.refresh_from_db()
+    assert event.title == "Hội nghị tọa đàm đổi tên"

@@ -9,16 +9,10 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
-from danvan.lib.htmx import render_page
-from danvan.lib.uploads import UploadRejected
-from danvan.org.models import Person, Unit
-from danvan.org.selectors import people_for
-from danvan.plans.models import Plan
-
-from . import services
-from .forms import (
+from danvan.events import policy, selectors, services
+from danvan.events.forms import (
     CloseForm,
     EventForm,
     GroupForm,
@@ -26,7 +20,25 @@ from .forms import (
     PresentationRequestForm,
     PresentationUploadForm,
 )
-from .models import DelegateGroup, Event, Presentation
+from danvan.events.models import DelegateGroup, Event, Presentation
+from danvan.lib.htmx import render_page
+from danvan.lib.uploads import UploadRejected
+from danvan.org.models import Person, Unit
+from danvan.org.selectors import people_for
+from danvan.plans.models import Plan
+
+
+def act(request, call, *, done: str = "") -> object | None:
+    """A POST-and-redirect action: run the service call; a refusal becomes the page's error message (and
+    None), success its `done` message (and the call's result)."""
+    try:
+        result = call()
+    except (ServiceError, UploadRejected) as error:
+        messages.error(request, error.message)
+        return None
+    if done:
+        messages.success(request, done)
+    return result
 
 
 def event_or_404(request, pk) -> Event:
@@ -37,7 +49,7 @@ def event_or_404(request, pk) -> Event:
 
 @login_required
 def event_list(request):
-    access.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.EVENT_VIEW)
     events = Event.objects.visible_to(request.user).select_related("organiser")
     return render(
         request,
@@ -54,46 +66,37 @@ def event_list(request):
 def event_new(request):
     access.require(request.user, Cap.EVENT_MANAGE)
     form = EventForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.event_save(actor=request.user, **form.cleaned_data)
-            return redirect(event)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "events/event_form.html", {"form": form})
+    return form_page(
+        request,
+        form,
+        template="events/event_form.html",
+        save=lambda data: services.event_save(actor=request.user, **EventForm.event_fields(data)),
+        on_success=redirect,
+    )
 
 
 @login_required
 def event_edit(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
-    initial = {
-        "organiser": event.organiser_id,
-        "kind": event.kind,
-        "title": event.title,
-        "time_text": event.time_text,
-        "starts_at": event.starts_at,
-        "venue": event.venue,
-        "expected_attendance": event.expected_attendance,
-    }
+    policy.require_manage(request.user, event)
     form = EventForm(
-        request.POST or None, initial=initial, visible_units=Unit.objects.visible_to(request.user)
+        request.POST or None, instance=event, visible_units=Unit.objects.visible_to(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "organiser"}
-        try:
-            services.event_save(
-                actor=request.user,
-                organiser=event.organiser,
-                event=event,
-                expected_version=event.version,
-                **data,
-            )
-            messages.success(request, _("Đã lưu sự kiện."))
-            return redirect(event)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+    def saved(event):
+        messages.success(request, _("Đã lưu sự kiện."))
+        return redirect(event)
+
+    return form_page(
+        request,
+        form,
+        template="events/event_form.html",
+        context={"event": event},
+        save=lambda data: services.event_save(
+            actor=request.user, event=event, expected_version=data["version"], **EventForm.event_fields(data)
+        ),
+        on_success=saved,
+    )
 
 
 @login_required
@@ -101,10 +104,8 @@ def event_edit(request, pk):
 def event_from_plan(request, plan_pk):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=plan_pk)
     access.require(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
-    try:
-        event = services.event_from_plan(actor=request.user, plan=plan)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    event = act(request, lambda: services.event_from_plan(actor=request.user, plan=plan))
+    if event is None:
         return redirect(plan)
     messages.success(
         request, _("Đã tạo sự kiện từ kế hoạch với %(n)s thành phần.") % {"n": event.groups.count()}
@@ -115,30 +116,27 @@ def event_from_plan(request, plan_pk):
 @login_required
 def event_detail(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.PLAN_VIEW)
-    can_manage = access.has_cap(request.user, Cap.EVENT_MANAGE, event.organiser)
-    panel = services.group_panel(event)
-    context = {"event": event, "panel": panel, "totals": _totals(panel), "can_manage": can_manage}
+    access.require(request.user, Cap.EVENT_VIEW)
+    panel = selectors.group_panel(event)
+    context = {
+        "event": event,
+        "panel": panel,
+        "totals": selectors.panel_totals(panel),
+        "can_manage": policy.can_manage(request.user, event),
+    }
     if request.htmx:  # the 5-second poll refreshes the panel only
         return render(request, "events/event_detail.html#panel", context)
     visible = Unit.objects.visible_to(request.user)
     presentations = list(event.presentations.select_related("unit"))
     context.update(
         {
-            "can_checkin": access.has_cap(request.user, Cap.EVENT_CHECKIN, event.organiser),
+            "can_checkin": policy.can_work_desk(request.user, event),
             "group_form": GroupForm(visible_units=visible),
-            "my_groups": [
-                g
-                for g in panel_groups(panel)
-                if g.nominating_unit_id
-                and access.has_cap(request.user, Cap.SUBMISSION_EDIT, g.nominating_unit)
-            ],
+            "my_groups": [row["group"] for row in panel if policy.can_nominate(request.user, row["group"])],
             "nomination_form": NominationForm(),
             "presentations": presentations,
             "presentation_form": PresentationRequestForm(visible_units=visible),
-            "my_presentations": [
-                p for p in presentations if access.has_cap(request.user, Cap.SUBMISSION_EDIT, p.unit)
-            ],
+            "my_presentations": [p for p in presentations if policy.can_send_presentation(request.user, p)],
             "upload_form": PresentationUploadForm(),
             "close_form": CloseForm(),
         }
@@ -146,26 +144,18 @@ def event_detail(request, pk):
     return render(request, "events/event_detail.html", context)
 
 
-def panel_groups(panel) -> list:
-    return [row["group"] for row in panel]
-
-
-def _totals(panel) -> dict:
-    return {k: sum(row[k] or 0 for row in panel) for k in ("quota", "invited", "accepted", "present")}
-
-
 @login_required
 @require_POST
 def group_add(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     form = GroupForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
     if form.is_valid():
-        try:
-            services.group_save(actor=request.user, event=event, **form.cleaned_data)
-            messages.success(request, _("Đã thêm thành phần."))
-        except ServiceError as error:
-            messages.error(request, error.message)
+        act(
+            request,
+            lambda: services.group_save(actor=request.user, event=event, **form.cleaned_data),
+            done=_("Đã thêm thành phần."),
+        )
     else:
         messages.error(request, _("Hãy ghi tên thành phần và số suất hợp lệ."))
     return redirect(event)
@@ -175,20 +165,21 @@ def group_add(request, pk):
 def group_invite(request, pk, group_pk):
     """Pick people from the register for a group; the page shows the seats left."""
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     group = get_object_or_404(DelegateGroup, pk=group_pk, event=event)
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getlist("person") if i.isdigit()]
         people = list(Person.objects.visible_to(request.user).filter(pk__in=ids).select_related("unit"))
-        try:
-            made = services.invite_people(actor=request.user, event=event, group=group, people=people)
+        made = act(
+            request,
+            lambda: services.invite_people(actor=request.user, event=event, group=group, people=people),
+        )
+        if made is not None:
             messages.success(request, _("Đã mời %(n)s người.") % {"n": len(made)})
             return redirect(event)
-        except ServiceError as error:
-            messages.error(request, error.message)
     query = request.GET.get("q", "").strip()
     people = people_for(request.user, query=query)
-    invited = set(event.invitations.values_list("person_id", flat=True))
+    invited = selectors.invited_person_ids(event)
     context = {
         "event": event,
         "group": group,
@@ -209,11 +200,11 @@ def group_nominate(request, pk, group_pk):
     )
     form = NominationForm(request.POST)
     if form.is_valid():
-        try:
-            services.nominate(actor=request.user, group=group, **form.cleaned_data)
-            messages.success(request, _("Đã cử đại biểu."))
-        except ServiceError as error:
-            messages.error(request, error.message)
+        act(
+            request,
+            lambda: services.nominate(actor=request.user, group=group, **form.cleaned_data),
+            done=_("Đã cử đại biểu."),
+        )
     else:
         messages.error(request, _("Hãy ghi họ và tên đại biểu."))
     return redirect(event)
@@ -222,7 +213,7 @@ def group_nominate(request, pk, group_pk):
 @login_required
 def invitation_list(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     invitations = event.invitations.select_related("group")
     context = {
         "event": event,
@@ -237,39 +228,14 @@ def invitation_list(request, pk):
 @require_POST
 def invitations_send(request, pk):
     """E-mail each invitation that has an address; the rest are printed from the letters file."""
-    from danvan.notifications.services import email_people
-
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
-    pending = list(event.invitations.filter(sent_at__isnull=True, is_walk_in=False))
-    with_mail = [i for i in pending if i.email]
-    site = request.build_absolute_uri("/")[:-1]
-    email_people(
-        [
-            (
-                _("Giấy mời: %(t)s") % {"t": event.title[:150]},
-                _(
-                    "Kính mời đồng chí %(name)s tới dự %(event)s.\nThời gian: %(when)s\nĐịa điểm: %(venue)s\n"
-                    "Xác nhận tham dự: %(link)s"
-                )
-                % {
-                    "name": i.name,
-                    "event": str(event),
-                    "when": event.when,
-                    "venue": event.venue,
-                    "link": f"{site}/e/{i.token}/",
-                },
-                [i.email],
-            )
-            for i in with_mail
-        ]
+    mailed, to_print = services.invitations_send(
+        actor=request.user, event=event, site=request.build_absolute_uri("/")[:-1]
     )
-    services.mark_sent(with_mail)
-    services.schedule_reminder(event, site=site)
     messages.success(
         request,
         _("Đã gửi %(m)s giấy mời qua thư điện tử; %(p)s người chưa có thư điện tử: in giấy mời.")
-        % {"m": len(with_mail), "p": len(pending) - len(with_mail)},
+        % {"m": mailed, "p": to_print},
     )
     return redirect("events:invitation_list", pk=event.pk)
 
@@ -278,7 +244,7 @@ def invitations_send(request, pk):
 @require_POST
 def invitations_remind(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     sent = services.remind_delegates(
         event=event, site=request.build_absolute_uri("/")[:-1], actor=request.user
     )
@@ -290,7 +256,7 @@ def invitations_remind(request, pk):
 @require_POST
 def presentation_request(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     form = PresentationRequestForm(request.POST, visible_units=Unit.objects.visible_to(request.user))
     if form.is_valid():
         services.presentations_request(
@@ -316,18 +282,18 @@ def presentation_upload(request, pk, presentation_pk):
     if not form.is_valid():
         messages.error(request, _("Hãy ghi tên tham luận và chọn tệp Word (.docx)."))
         return redirect(event)
-    try:
-        services.presentation_upload(
+    act(
+        request,
+        lambda: services.presentation_upload(
             actor=request.user,
             presentation=presentation,
             upload=form.cleaned_data["file"],
             title=form.cleaned_data["title"],
             presenter=form.cleaned_data["presenter"],
             max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
-        )
-        messages.success(request, _("Đã gửi tham luận."))
-    except (UploadRejected, ServiceError) as error:
-        messages.error(request, error.message)
+        ),
+        done=_("Đã gửi tham luận."),
+    )
     return redirect(event)
 
 
@@ -338,23 +304,23 @@ def presentation_review(request, pk, presentation_pk, action):
     presentation = get_object_or_404(Presentation, pk=presentation_pk, event=event)
     if action not in ("approve", "reject", "up", "down"):
         raise Http404
-    try:
-        if action in ("up", "down"):
-            ids = list(event.presentations.values_list("pk", flat=True))
-            index = ids.index(presentation.pk)
-            other = index - 1 if action == "up" else index + 1
-            if 0 <= other < len(ids):
-                ids[index], ids[other] = ids[other], ids[index]
-            services.presentations_reorder(actor=request.user, event=event, ordered_ids=ids)
-        else:
-            services.presentation_review(
+    if action in ("up", "down"):
+        act(
+            request,
+            lambda: services.presentation_move(
+                actor=request.user, presentation=presentation, up=action == "up"
+            ),
+        )
+    else:
+        act(
+            request,
+            lambda: services.presentation_review(
                 actor=request.user,
                 presentation=presentation,
                 approve=action == "approve",
                 comment=request.POST.get("comment", ""),
-            )
-    except ServiceError as error:
-        messages.error(request, error.message)
+            ),
+        )
     return redirect(event)
 
 
@@ -362,12 +328,12 @@ def presentation_review(request, pk, presentation_pk, action):
 @require_POST
 def event_close(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_MANAGE, event.organiser)
+    policy.require_manage(request.user, event)
     form = CloseForm(request.POST)
     form.is_valid()
-    try:
-        services.event_close(actor=request.user, event=event, **form.cleaned_data)
-        messages.success(request, _("Đã kết thúc sự kiện; tải báo cáo kết quả ở mục Tài liệu."))
-    except ServiceError as error:
-        messages.error(request, error.message)
+    act(
+        request,
+        lambda: services.event_close(actor=request.user, event=event, **form.cleaned_data),
+        done=_("Đã kết thúc sự kiện; tải báo cáo kết quả ở mục Tài liệu."),
+    )
     return redirect(event)

@@ -14,7 +14,7 @@ from typing import Any
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.shared import Mm
 
-from danvan.events.doc_types import (
+from danvan.events.documents.types import (
     Delegate,
     EventInfo,
     event_name,

@@ -5,37 +5,18 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import access
-from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.lib import vntext
-
-from . import services
-from .forms import WalkInForm
-from .views import _totals, event_or_404
-
-RESULTS = 15
-
-
-def _matches(event, query: str):
-    invitations = event.invitations.select_related("group")
-    token = query.rstrip("/").rsplit("/", 1)[-1] if "/e/" in query else ""
-    if token:
-        return list(invitations.filter(token=token)[:1])
-    words = vntext.fold(query).split()
-    if not words:
-        return []
-    for word in words:
-        invitations = invitations.filter(search_text__contains=word)
-    return list(invitations.order_by("sort_key")[:RESULTS])
+from danvan.events import policy, selectors, services
+from danvan.events.forms import WalkInForm
+from danvan.events.views.events import event_or_404
 
 
 def _desk_context(request, event, **extra) -> dict:
-    panel = services.group_panel(event)
+    panel = selectors.group_panel(event)
     return {
         "event": event,
         "panel": panel,
-        "totals": _totals(panel),
+        "totals": selectors.panel_totals(panel),
         "walk_in_form": WalkInForm(),
         "groups": event.groups.all(),
         **extra,
@@ -45,9 +26,11 @@ def _desk_context(request, event, **extra) -> dict:
 @login_required
 def desk(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
+    policy.require_desk(request.user, event)
     query = request.GET.get("q", "").strip()
-    context = _desk_context(request, event, q=query, results=_matches(event, query) if query else [])
+    context = _desk_context(
+        request, event, q=query, results=selectors.desk_matches(event, query) if query else []
+    )
     if request.htmx and request.GET.get("part") == "panel":
         return render(request, "events/desk.html#counts", context)
     if request.htmx:
@@ -59,14 +42,9 @@ def desk(request, pk):
 @require_POST
 def desk_check_in(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
+    policy.require_desk(request.user, event)
     reference = request.POST.get("invitation", "") or request.POST.get("code", "")
-    invitation = None
-    if reference.isdigit():
-        invitation = event.invitations.filter(pk=int(reference)).first()
-    elif reference:
-        found = _matches(event, reference if "/e/" in reference else f"/e/{reference}")
-        invitation = found[0] if found else None
+    invitation = selectors.desk_invitation(event, reference)
     if invitation is None:
         outcome = {"level": "danger", "text": _("Không tìm thấy giấy mời này trong sự kiện.")}
     else:
@@ -94,7 +72,7 @@ def desk_check_in(request, pk):
 @require_POST
 def desk_walk_in(request, pk):
     event = event_or_404(request, pk)
-    access.require(request.user, Cap.EVENT_CHECKIN, event.organiser)
+    policy.require_desk(request.user, event)
     form = WalkInForm(request.POST)
     group = event.groups.filter(pk=request.POST.get("group") or 0).first()
     if form.is_valid():

@@ -19,7 +19,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from danvan.events.doc_types import EventInfo, PresentationDoc, event_name, line, paragraph_text, texts_of
+from danvan.events.documents.types import (
+    EventInfo,
+    PresentationDoc,
+    event_name,
+    line,
+    paragraph_text,
+    texts_of,
+)
 from danvan.lib.officialdoc.blocks import (
     add_body_paragraph,
     add_page_break,

@@ -31,7 +31,7 @@ from docx.oxml.ns import qn
 from docx.parts.image import ImagePart
 from docx.shared import Mm, Pt
 
-from danvan.events.doc_types import (
+from danvan.events.documents.types import (
     Delegate,
     EventInfo,
     event_name,

@@ -4,14 +4,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import ServiceError
-
-from . import services
-from .forms import RsvpForm
-from .models import Invitation
+from danvan.events import policy, selectors, services
+from danvan.events.forms import RsvpForm
+from danvan.events.models import Invitation
 
 
 def rsvp(request, token):
-    invitation = Invitation.objects.select_related("event__organiser").filter(token=token).first()
+    invitation = selectors.invitation_for_token(token)
     if invitation is None:
         return render(
             request,
@@ -31,7 +30,7 @@ def rsvp(request, token):
             invitation = services.respond(token=token, **form.cleaned_data)
         except ServiceError as exc:
             error = exc.message
-    elif services.invitation_expired(invitation):
+    elif policy.invitation_expired(invitation):
         error = _("Sự kiện đã diễn ra; giấy mời này không còn trả lời được.")
     context = {
         "invitation": invitation,

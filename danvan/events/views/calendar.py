@@ -13,8 +13,8 @@ from icalendar import Event as IcalEvent
 
 from danvan.core import access
 from danvan.core.access import Cap
-
-from .models import Event
+from danvan.events import selectors
+from danvan.events.models import Event
 
 MONTHS = [
     "",
@@ -33,18 +33,9 @@ MONTHS = [
 ]
 
 
-def _span(event: Event) -> tuple[date, date] | None:
-    if event.starts_at:
-        day = timezone.localtime(event.starts_at).date()
-        return day, day
-    if event.window_end:
-        return event.window_start or event.window_end, event.window_end
-    return None
-
-
 @login_required
 def month(request):
-    access.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.EVENT_VIEW)
     today = timezone.localdate()
     try:
         year, number = int(request.GET.get("y", today.year)), int(request.GET.get("m", today.month))
@@ -52,21 +43,7 @@ def month(request):
     except ValueError:
         first = today.replace(day=1)
     last = first.replace(day=calendar_module.monthrange(first.year, first.month)[1])
-    events = list(
-        Event.objects.visible_to(request.user).filter(
-            window_end__gte=first - timedelta(days=62), window_start__lte=last + timedelta(days=1)
-        )
-        | Event.objects.visible_to(request.user).filter(starts_at__date__gte=first, starts_at__date__lte=last)
-    )
-    by_day: dict[date, list[Event]] = {}
-    for event in events:
-        span = _span(event)
-        if span is None:
-            continue
-        day = max(span[0], first)
-        while day <= min(span[1], last):
-            by_day.setdefault(day, []).append(event)
-            day += timedelta(days=1)
+    by_day = selectors.events_by_day(request.user, first, last)
     weeks = [
         [(d, by_day.get(d, [])) for d in week]
         for week in calendar_module.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
@@ -99,12 +76,12 @@ def month(request):
 @login_required
 def ical(request):
     """The events the user can see, for a calendar app (the session authenticates the download)."""
-    access.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.EVENT_VIEW)
     calendar = Calendar()
     calendar.add("prodid", "-//danvan//Sự kiện//VI")
     calendar.add("version", "2.0")
     for event in Event.objects.visible_to(request.user).select_related("organiser"):
-        span = _span(event)
+        span = selectors.event_span(event)
         if span is None:
             continue
         item = IcalEvent()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 
-from danvan.events.doc_types import (
+from danvan.events.documents.types import (
     EventInfo,
     GroupAttendance,
     event_name,

@@ -1,6 +1,6 @@
 """Documents of an event (hội nghị, tọa đàm): invitations, name cards, delegate lists, the booklet of
-presentations and the report on the event. Pure: inputs are the dataclasses of ``doc_types``; the
-output is the bytes of a DOCX or XLSX file. Nothing here touches the database.
+presentations and the report on the event. Pure: inputs are the dataclasses of ``types``; the output
+is the bytes of a DOCX or XLSX file. Nothing here touches the database.
 
     from danvan.events.documents import EventInfo, Delegate, invitation_docx
     data = invitation_docx(event, delegates)  # one GIẤY MỜI per delegate, one page each
@@ -18,11 +18,11 @@ Every DOCX is laid out with ``danvan.lib.officialdoc`` in the event's format pro
 (``EventInfo.profile``); a PDF comes from ``danvan.lib.officialdoc.convert_to_pdf``.
 """
 
-from danvan.events.doc_types import Delegate, EventInfo, GroupAttendance, PresentationDoc
-from danvan.events.documents_booklet import booklet_docx
-from danvan.events.documents_invitation import invitation_docx, qr_png
-from danvan.events.documents_lists import delegate_list_docx, delegate_list_xlsx, name_cards_docx
-from danvan.events.documents_report import attendance_sentence, event_report_docx
+from danvan.events.documents.booklet import booklet_docx
+from danvan.events.documents.invitation import invitation_docx, qr_png
+from danvan.events.documents.lists import delegate_list_docx, delegate_list_xlsx, name_cards_docx
+from danvan.events.documents.report import attendance_sentence, event_report_docx
+from danvan.events.documents.types import Delegate, EventInfo, GroupAttendance, PresentationDoc
 
 __all__ = [
     "Delegate",

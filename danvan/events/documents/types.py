@@ -1,6 +1,6 @@
 """Inputs of the event documents (``danvan.events.documents``) and the text helpers they share.
 
-Pure Python: no Django models. The caller (views, services) turns its rows into these dataclasses;
+Pure Python: no Django models. The caller (the selectors) turns its rows into these dataclasses;
 the renderers never query anything.
 """
 
