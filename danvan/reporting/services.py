@@ -448,7 +448,7 @@ def submission_accept(*, submission: Submission, actor, comment: str = "") -> Su
 
 
 def column_specs(template: FormTemplate):
-    from .tables import ColumnSpec
+    from danvan.lib.tables.values import ColumnSpec
 
     return [
         ColumnSpec(key=str(f.pk), label=f.label, kind=f.kind, required=f.required, choices=tuple(f.choices))
@@ -459,7 +459,7 @@ def column_specs(template: FormTemplate):
 @transaction.atomic
 def upload_preview(*, submission: Submission, actor, upload, max_bytes: int) -> UploadPreview:
     """Read the file into rows and problems; nothing replaces the draft until the unit confirms."""
-    from .tables import parse_upload
+    from danvan.lib.tables.read import parse_upload
 
     submission = Submission.objects.select_related("call__template", "unit").get(pk=submission.pk)
     _require_unit_right(actor, submission.unit)

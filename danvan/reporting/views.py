@@ -421,7 +421,7 @@ def blank_form(request, pk, fmt):
     """The call's form as an .xlsx or .docx to fill offline, with the unit's name when one is given."""
     from django.http import HttpResponse
 
-    from . import blank_forms
+    from danvan.lib.tables import blank as blank_forms
 
     call = _call_or_404(request, pk)
     unit_name = ""

@@ -32,7 +32,8 @@ def call(cast):
 def filled_word_form(call, tmp_path):
     from docx import Document
 
-    from danvan.reporting import blank_forms, services
+    from danvan.lib.tables import blank as blank_forms
+    from danvan.reporting import services
 
     data = blank_forms.blank_docx(
         title="DANH SÁCH",

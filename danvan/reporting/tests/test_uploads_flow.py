@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.lib import vntext
-from danvan.reporting import blank_forms, services
+from danvan.lib.tables import blank as blank_forms
+from danvan.reporting import services
 from danvan.reporting.models import Submission, UploadPreview
 
 
