@@ -26,7 +26,7 @@ def _statuses(accepted_only: bool) -> list[str]:
 
 
 def _columns(template: FormTemplate):
-    from .consolidation import Column
+    from .documents.consolidated import Column
 
     return [Column(key=str(f.pk), label=f.label, kind=f.kind) for f in template.fields.all()]
 
@@ -41,7 +41,7 @@ def _submissions(call: Call, accepted_only: bool):
 
 def unit_groups(call: Call, accepted_only: bool) -> Iterator:
     """The answers in tree order, one group per unit, streamed (never all in memory at once)."""
-    from .consolidation import UnitRows
+    from .documents.consolidated import UnitRows
 
     for submission in _submissions(call, accepted_only).iterator(chunk_size=200):
         status = _("Muộn") if submission.is_late else _("Đúng hạn")
@@ -108,7 +108,7 @@ def run_job(job_id: int) -> str:
 
 
 def _build(job: ConsolidationJob):
-    from . import consolidation, summary_report
+    from .documents import annex, consolidated, outline, summary
 
     call = job.call
     template = call.template
@@ -117,7 +117,7 @@ def _build(job: ConsolidationJob):
     if job.kind == ConsolidationJob.Kind.XLSX:
         # Stays open until run_job has stored it, then run_job closes it.
         handle = tempfile.TemporaryFile()  # noqa: SIM115
-        consolidation.write_xlsx(
+        consolidated.write_xlsx(
             handle,
             title=title,
             subtitle=subtitle,
@@ -129,7 +129,7 @@ def _build(job: ConsolidationJob):
         handle.seek(0)
         return _file_name(call, "xlsx", "bang"), File(handle)
     if job.kind == ConsolidationJob.Kind.DOCX:
-        data = consolidation.write_docx(
+        data = annex.write_docx(
             title=title,
             subtitle=subtitle,
             columns=_columns(template),
@@ -143,8 +143,8 @@ def _build(job: ConsolidationJob):
             (s.unit.name, {i: s.answers.get(str(f.pk), "") for i, f in enumerate(fields)})
             for s in _submissions(call, job.accepted_only).iterator(chunk_size=200)
         )
-        merged = consolidation.merge_outline(headings=[f.label for f in fields], answers=answers)
-        data = consolidation.write_outline_docx(
+        merged = outline.merge_outline(headings=[f.label for f in fields], answers=answers)
+        data = outline.write_outline_docx(
             title=subtitle or call.title, headings=[f.label for f in fields], merged=merged
         )
         return _file_name(call, "docx", "bao cao"), ContentFile(data)
@@ -152,7 +152,7 @@ def _build(job: ConsolidationJob):
     from danvan.plans.services import header_texts
 
     superior, issuing = header_texts(call.owner)
-    data = summary_report.render_summary_report(
+    data = summary.render_summary_report(
         figures=[figures],
         issuing_body=issuing,
         superior_body=superior,
@@ -166,7 +166,7 @@ def _build(job: ConsolidationJob):
 
 def call_figures(call: Call, *, accepted_only: bool = False):
     """The figures a result report states: who was asked, who sent on time, late, not at all."""
-    from .summary_report import CallFigures, group_counts
+    from .documents.summary import CallFigures, group_counts
 
     counts = call_counts(call)
     sent = Submission.objects.filter(call=call, status__in=_statuses(accepted_only)).select_related("unit")
