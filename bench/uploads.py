@@ -2,7 +2,7 @@
 
 The files are made in memory (``NEEDS_DATASET = False``: no database is read): the product's blank forms
 (``lib.tables.blank.blank_xlsx`` / ``blank_docx``) for the registration form of seed 003, whose columns are
-built from ``danvan.reporting.builtin.REGISTRATION`` (the same 7 labels, kinds and required flags as the
+built from ``reporting.services.templates.REGISTRATION`` (the same 7 labels, kinds and required flags as the
 built-in template's ``column_specs``), then filled as a unit would fill them:
 
 * .xlsx: openpyxl opens the blank workbook and writes 500 rows under the header (Stt numbered), then saves;
@@ -52,7 +52,7 @@ GOAL_LINES = (
 def columns():
     """The registration form's columns, as ``services.column_specs`` gives them (keys: field order)."""
     from danvan.lib.tables.values import ColumnSpec
-    from danvan.reporting.builtin import REGISTRATION
+    from danvan.reporting.services.templates import REGISTRATION
 
     return [
         ColumnSpec(key=f"f{order}", label=label, kind=str(kind), required=required)
@@ -85,7 +85,7 @@ def filled_xlsx(rows: int) -> bytes:
 
     from danvan.lib.tables.blank import SHEET_NAME, blank_xlsx
     from danvan.lib.vntext import unicode_to_tcvn3
-    from danvan.reporting.builtin import REGISTRATION
+    from danvan.reporting.services.templates import REGISTRATION
 
     specs = columns()
     blank = blank_xlsx(
@@ -121,7 +121,7 @@ def filled_docx(rows: int) -> bytes:
     import docx
 
     from danvan.lib.tables.blank import MORE_ROWS, blank_docx
-    from danvan.reporting.builtin import REGISTRATION
+    from danvan.reporting.services.templates import REGISTRATION
 
     specs = columns()
     blank = blank_docx(

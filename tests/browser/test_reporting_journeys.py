@@ -16,7 +16,7 @@ def call(cast):
     from django.utils import timezone
 
     from danvan.reporting import services
-    from danvan.reporting.builtin import ensure_builtin_templates
+    from danvan.reporting.services import ensure_builtin_templates
 
     registration = ensure_builtin_templates()["registration"]
     return services.call_open(

@@ -22,9 +22,11 @@ def fill(submission, template, actor, n=2):
 
 
 def test_targets_are_chosen_by_subtree_and_kind(cast):
-    wards = services.resolve_targets(actor=cast.province_officer, roots=[cast.province], kinds=[kind("ward")])
+    wards = selectors.resolve_targets(
+        actor=cast.province_officer, roots=[cast.province], kinds=[kind("ward")]
+    )
     assert wards == [cast.ward, cast.other_ward]
-    everything = services.resolve_targets(actor=cast.ward_officer, roots=[cast.province])
+    everything = selectors.resolve_targets(actor=cast.ward_officer, roots=[cast.province])
     assert cast.other_ward not in everything  # the ward officer sees only their ward
 
 
