@@ -1,0 +1,1 @@
+"""Reporting pages: calls, the board, submissions, form templates."""
