@@ -50,7 +50,7 @@ GOAL_LINES = (
 
 
 def columns():
-    """The registration form's columns, as ``services.column_specs`` gives them (keys: field order)."""
+    """The registration form's columns, as ``selectors.column_specs`` gives them (keys: field order)."""
     from danvan.lib.tables.values import ColumnSpec
     from danvan.reporting.services.templates import REGISTRATION
 

@@ -33,13 +33,13 @@ def filled_word_form(call, tmp_path):
     from docx import Document
 
     from danvan.lib.tables import blank as blank_forms
-    from danvan.reporting import services
+    from danvan.reporting import selectors
 
     data = blank_forms.blank_docx(
         title="DANH SÁCH",
         subtitle=call.title,
         label="Mẫu",
-        columns=services.column_specs(call.template),
+        columns=selectors.column_specs(call.template),
         unit_name="PHƯỜNG AN BÌNH",
     )
     document = Document(io.BytesIO(data))
