@@ -89,7 +89,7 @@ def _build(job: ConsolidationJob):
     subtitle = f"{template.subtitle or call.title}".strip()
     title = template.title or _("BẢNG TỔNG HỢP")
     if job.kind == ConsolidationJob.Kind.XLSX:
-        # Stays open until run_job has stored it, then run_job closes it.
+        # Stays open until consolidation_run has stored it, then consolidation_run closes it.
         handle = tempfile.TemporaryFile()  # noqa: SIM115
         consolidated.write_xlsx(
             handle,
