@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import access
 from danvan.core.access import Cap
-from danvan.core.errors import ServiceError
 from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
@@ -21,6 +20,7 @@ from danvan.plans.models import Plan
 from .. import policy, selectors, services
 from ..forms import CallForm, TargetForm
 from ..models import Call, ConsolidationJob, FormTemplate
+from . import act
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -127,33 +127,36 @@ def call_detail(request, pk):
 def call_action(request, pk, action):
     call = call_or_404(request, pk)
     access.require(request.user, Cap.CALL_MANAGE, call.owner)
-    try:
-        if action == "close":
-            services.call_close(call=call, actor=request.user)
-            messages.success(request, _("Đã đóng yêu cầu: đơn vị không gửi thêm được."))
-        elif action == "reopen":
-            services.call_reopen(call=call, actor=request.user)
-            messages.success(request, _("Đã mở lại yêu cầu."))
-        elif action == "remind":
-            sent = services.send_reminders(call=call, actor=request.user)
+    actor = request.user
+    if action == "close":
+        act(
+            request,
+            lambda: services.call_close(call=call, actor=actor),
+            done=_("Đã đóng yêu cầu: đơn vị không gửi thêm được."),
+        )
+    elif action == "reopen":
+        act(request, lambda: services.call_reopen(call=call, actor=actor), done=_("Đã mở lại yêu cầu."))
+    elif action == "remind":
+        sent = act(request, lambda: services.send_reminders(call=call, actor=actor))
+        if sent is not None:
             messages.success(
                 request,
                 _("Đã nhắc %(n)s đơn vị chưa gửi.") % {"n": sent}
                 if sent
                 else _("Mọi đơn vị đã gửi: không cần nhắc."),
             )
-        elif action in ConsolidationJob.Kind.values:
-            services.consolidation_request(
-                call=call,
-                actor=request.user,
-                kind=action,
-                accepted_only=request.POST.get("scope") != "submitted",
-            )
+    elif action in ConsolidationJob.Kind.values:
+        scope = request.POST.get("scope")
+        job = act(
+            request,
+            lambda: services.consolidation_request(
+                call=call, actor=actor, kind=action, accepted_only=scope != "submitted"
+            ),
+        )
+        if job is not None:
             messages.info(request, _("Đang tổng hợp; tệp sẽ có ở mục “Tổng hợp” khi xong."))
-        else:
-            raise Http404
-    except ServiceError as error:
-        messages.error(request, error.message)
+    else:
+        raise Http404
     return redirect(call)
 
 

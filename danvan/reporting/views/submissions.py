@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Unit
 
 from .. import policy, selectors, services
 from ..forms import ReviewForm, UploadForm
 from ..models import FieldKind, FormTemplate, Submission, UploadPreview
+from . import act
 from .calls import call_or_404
 
 
@@ -31,12 +31,8 @@ def _submission_or_404(request, pk) -> Submission:
 def submission_open(request, call_pk, unit_pk):
     call = call_or_404(request, call_pk)
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
-    try:
-        submission = services.submission_for(call=call, unit=unit)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect(call)
-    return redirect(submission)
+    submission = act(request, lambda: services.submission_for(call=call, unit=unit))
+    return redirect(submission or call)
 
 
 def rows_from_post(post, keys: list[str]) -> list[dict]:
@@ -119,17 +115,13 @@ def submission_review(request, pk, action):
     form = ReviewForm(request.POST)
     form.is_valid()
     comment = form.cleaned_data.get("comment", "")
-    try:
-        if action == "return":
-            services.submission_return(submission=submission, actor=request.user, comment=comment)
-            messages.success(request, _("Đã trả lại cho đơn vị kèm ý kiến."))
-        elif action == "accept":
-            services.submission_accept(submission=submission, actor=request.user, comment=comment)
-            messages.success(request, _("Đã tiếp nhận."))
-        else:
-            raise Http404
-    except ServiceError as error:
-        messages.error(request, error.message)
+    if action == "return":
+        review, done = services.submission_return, _("Đã trả lại cho đơn vị kèm ý kiến.")
+    elif action == "accept":
+        review, done = services.submission_accept, _("Đã tiếp nhận.")
+    else:
+        raise Http404
+    act(request, lambda: review(submission=submission, actor=request.user, comment=comment), done=done)
     return redirect(submission)
 
 
@@ -142,15 +134,16 @@ def submission_upload(request, pk):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn một tệp .xlsx hoặc .docx."))
         return redirect(submission)
-    try:
-        preview = services.upload_preview(
+    preview = act(
+        request,
+        lambda: services.upload_preview(
             submission=submission,
             actor=request.user,
             upload=form.cleaned_data["file"],
             max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
-        )
-    except (UploadRejected, ServiceError) as error:
-        messages.error(request, error.message)
+        ),
+    )
+    if preview is None:
         return redirect(submission)
     return redirect("reporting:upload_preview", pk=preview.pk)
 
@@ -165,19 +158,14 @@ def upload_preview(request, pk):
     submission = preview.submission
     fields = [f for f in submission.call.template.fields.all() if f.kind != FieldKind.INDEX]
     if request.method == "POST":
-        try:
-            submission = services.upload_apply(
-                preview=preview, actor=request.user, submit=request.POST.get("action") == "submit"
-            )
-            messages.success(
-                request,
-                _("Đã gửi.")
-                if submission.status == Submission.Status.SUBMITTED
-                else _("Đã đưa các dòng vào bản nháp."),
-            )
-            return redirect(submission)
-        except ServiceError as error:
-            messages.error(request, error.message)
+        submit = request.POST.get("action") == "submit"
+        applied = act(
+            request, lambda: services.upload_apply(preview=preview, actor=request.user, submit=submit)
+        )
+        if applied is not None:
+            sent = applied.status == Submission.Status.SUBMITTED
+            messages.success(request, _("Đã gửi.") if sent else _("Đã đưa các dòng vào bản nháp."))
+            return redirect(applied)
     by_line = {}
     for problem in preview.problems:
         by_line.setdefault(problem["line"], []).append(problem)
