@@ -100,8 +100,8 @@ def ensure_board_data(context: Context) -> dict:
 def _make(context: Context, wards: list[int]) -> list:
     from danvan.lib import vntext
     from danvan.org.models import Unit
-    from danvan.reporting.builtin import ensure_builtin_templates
     from danvan.reporting.models import Call, CallTarget, FieldKind, Submission
+    from danvan.reporting.services import ensure_builtin_templates
 
     admin = context.user("admin")
     owner = Unit.objects.filter(code__startswith="HC-P").order_by("id").first()
@@ -125,7 +125,7 @@ def _make(context: Context, wards: list[int]) -> list:
                 template=template,
                 title=title,
                 instructions=f"{MARKER} Các xã, phường, đặc khu đăng ký theo mẫu, gửi về trước hạn.",
-                due_date=FIRST_DUE + timedelta(days=7 * (number - 1)),
+                due_end=FIRST_DUE + timedelta(days=7 * (number - 1)),
                 created_by=admin,
                 search_text=vntext.fold(title),
             )
@@ -135,7 +135,7 @@ def _make(context: Context, wards: list[int]) -> list:
     )
 
     def submission(call, unit: int, state: str) -> Submission:
-        due = datetime.combine(call.due_date, datetime.min.time(), tzinfo=tz)
+        due = datetime.combine(call.due_end, datetime.min.time(), tzinfo=tz)
         sent = (
             due + timedelta(hours=rng.randint(24, 24 * 5))
             if state == "late"
@@ -227,7 +227,7 @@ def _units_on_board(user, call_ids: list[int]) -> dict:
     from danvan.reporting import selectors
     from danvan.reporting.models import Call
 
-    calls = list(Call.objects.filter(pk__in=call_ids).select_related("owner").order_by("due_date", "id"))
+    calls = list(Call.objects.filter(pk__in=call_ids).select_related("owner").order_by("due_end", "id"))
     units = selectors.board_units(calls, user=user)
     return {"all": units.count(), "late": selectors.filter_units_by_state(units, calls, "late").count()}
 

@@ -1,7 +1,7 @@
 """Reporting: consolidating every unit's answer to a call into one table, "with one click".
 
 The issue's case: all 3,321 wards answer the registration form of seed 003 (Tháng Dân vận) with 30 rows
-each, about 100,000 rows, consolidated to .xlsx by ``danvan.reporting.consolidation.write_xlsx`` fed by a
+each, about 100,000 rows, consolidated to .xlsx by ``reporting.documents.consolidated.write_xlsx`` fed by a
 generator of ``UnitRows`` (as the consolidation job feeds it from the database). The rows are made in
 memory here (``NEEDS_DATASET = False``: the runner builds no dataset for this area alone).
 
@@ -83,7 +83,7 @@ PLACES = ("Tân Liễu", "Đồng Việt", "Yên Lư", "Nham Sơn", "Thắng Cư
 
 
 def columns():
-    from danvan.reporting.consolidation import Column
+    from danvan.reporting.documents.consolidated import Column
 
     return [
         Column("stt", "Stt", "index"),
@@ -118,7 +118,7 @@ def values(unit: int, number: int) -> tuple[str, ...]:
 
 def unit_groups(units: int, rows_per_unit: int = ROWS_PER_UNIT) -> Iterator:
     """A generator of UnitRows whose rows are generators too: nothing is kept once written."""
-    from danvan.reporting.consolidation import UnitRows
+    from danvan.reporting.documents.consolidated import UnitRows
 
     for unit in range(units):
         rows = (dict(zip(KEYS, values(unit, n), strict=True)) for n in range(1, rows_per_unit + 1))
@@ -131,7 +131,7 @@ def floor_rows(units: int) -> list[tuple[str, list[tuple[str, ...]]]]:
 
 
 def write_consolidated(path: str, units: int) -> int:
-    from danvan.reporting.consolidation import write_xlsx
+    from danvan.reporting.documents.consolidated import write_xlsx
 
     return write_xlsx(
         path,
@@ -300,7 +300,8 @@ def _docx_floor(data: list) -> bytes:
 
 
 def _docx_rows(repeat: int) -> list[dict]:
-    from danvan.reporting.consolidation import UnitRows, write_docx
+    from danvan.reporting.documents.annex import write_docx
+    from danvan.reporting.documents.consolidated import UnitRows
 
     data = [(unit_name(u), [values(u, n) for n in range(1, DOCX_ROWS + 1)]) for u in range(DOCX_UNITS)]
     floor_ms = time_call(lambda: _docx_floor(data), repeat)["median_ms"]

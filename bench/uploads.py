@@ -1,8 +1,8 @@
 """Uploads: reading a unit's filled-in registration form, a 500-row .xlsx and a 200-row .docx.
 
 The files are made in memory (``NEEDS_DATASET = False``: no database is read): the product's blank forms
-(``blank_forms.blank_xlsx`` / ``blank_docx``) for the registration form of seed 003, whose columns are
-built from ``danvan.reporting.builtin.REGISTRATION`` (the same 7 labels, kinds and required flags as the
+(``lib.tables.blank.blank_xlsx`` / ``blank_docx``) for the registration form of seed 003, whose columns are
+built from ``reporting.services.templates.REGISTRATION`` (the same 7 labels, kinds and required flags as the
 built-in template's ``column_specs``), then filled as a unit would fill them:
 
 * .xlsx: openpyxl opens the blank workbook and writes 500 rows under the header (Stt numbered), then saves;
@@ -50,9 +50,9 @@ GOAL_LINES = (
 
 
 def columns():
-    """The registration form's columns, as ``services.column_specs`` gives them (keys: field order)."""
-    from danvan.reporting.builtin import REGISTRATION
-    from danvan.reporting.tables import ColumnSpec
+    """The registration form's columns, as ``selectors.column_specs`` gives them (keys: field order)."""
+    from danvan.lib.tables.values import ColumnSpec
+    from danvan.reporting.services.templates import REGISTRATION
 
     return [
         ColumnSpec(key=f"f{order}", label=label, kind=str(kind), required=required)
@@ -83,9 +83,9 @@ def filled_xlsx(rows: int) -> bytes:
     import openpyxl
     from openpyxl.styles import Font
 
+    from danvan.lib.tables.blank import SHEET_NAME, blank_xlsx
     from danvan.lib.vntext import unicode_to_tcvn3
-    from danvan.reporting.blank_forms import SHEET_NAME, blank_xlsx
-    from danvan.reporting.builtin import REGISTRATION
+    from danvan.reporting.services.templates import REGISTRATION
 
     specs = columns()
     blank = blank_xlsx(
@@ -120,8 +120,8 @@ def _header_row(sheet, label: str) -> int:
 def filled_docx(rows: int) -> bytes:
     import docx
 
-    from danvan.reporting.blank_forms import MORE_ROWS, blank_docx
-    from danvan.reporting.builtin import REGISTRATION
+    from danvan.lib.tables.blank import MORE_ROWS, blank_docx
+    from danvan.reporting.services.templates import REGISTRATION
 
     specs = columns()
     blank = blank_docx(
@@ -242,7 +242,7 @@ def clear_caches() -> None:
 
 
 def parse(data: bytes, name: str):
-    from danvan.reporting.tables import parse_upload
+    from danvan.lib.tables.read import parse_upload
 
     return parse_upload(io.BytesIO(data), name=name, columns=columns(), max_bytes=MAX_BYTES)
 
@@ -269,8 +269,8 @@ def check(parsed, rows: int) -> dict:
 
 def parts(data: bytes, name: str, kind: str, repeat: int) -> dict:
     """Medians of the parts of a parse: vetting the upload, and reading it into grids."""
+    from danvan.lib.tables.grids import docx_tables, xlsx_sheets
     from danvan.lib.uploads import inspect_upload
-    from danvan.reporting.tables_read import docx_tables, xlsx_sheets
 
     def vet():
         inspect_upload(io.BytesIO(data), name=name, allowed=("xlsx", "docx"), max_bytes=MAX_BYTES)

@@ -1,7 +1,9 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, VersionedFormMixin
+from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.forms import DateInput, UnitChoiceField
 from danvan.org.models import UnitKind
 
@@ -21,17 +23,28 @@ class TargetForm(forms.Form):
     )
     direct_only = forms.BooleanField(label=_("Chỉ đơn vị trực thuộc trực tiếp"), required=False)
 
-    def __init__(self, *args, visible_units=None, **kwargs):
+    def __init__(self, *args, visible_units=None, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["root"].queryset = visible_units
+        if plan is not None:
+            # A plan asks the units under the level above its issuer (a province's committee: the province).
+            self.fields["root"].initial = plan.issuing_unit.parent_id
 
 
 class CallForm(NormalizingFormMixin, TargetForm):
     owner = UnitChoiceField(label=_("Đơn vị yêu cầu"))
     template = forms.ModelChoiceField(label=_("Biểu mẫu"), queryset=FormTemplate.objects.none())
     title = forms.CharField(label=_("Nội dung yêu cầu"), max_length=500)
-    due_date = forms.DateField(label=_("Hạn gửi"), widget=DateInput())
+    due_date = forms.DateField(label=_("Hạn gửi"), required=False, widget=DateInput())
+    due_text = forms.CharField(
+        label=_("Hạn (nguyên văn)"),
+        max_length=255,
+        required=False,
+        help_text=_(
+            "Ghi như trong văn bản, ví dụ «trước ngày 30/9/2023»; có ngày ở trên thì ngày đó là hạn."
+        ),
+    )
     instructions = forms.CharField(
         label=_("Hướng dẫn"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -47,6 +60,7 @@ class CallForm(NormalizingFormMixin, TargetForm):
         "template",
         "title",
         "due_date",
+        "due_text",
         "instructions",
         "root",
         "kinds",
@@ -62,11 +76,44 @@ class CallForm(NormalizingFormMixin, TargetForm):
         if templates is not None:
             self.fields["template"].queryset = templates
 
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["due"] = self._due(cleaned.get("due_date"), cleaned.get("due_text", ""))
+        return cleaned
 
-class TemplateForm(NormalizingFormMixin, forms.ModelForm):
+    def _due(self, day, words: str) -> DateWindow | None:
+        """The due window: the date when one is given (the words kept beside it), else the words read."""
+        window = None
+        if words:
+            try:
+                window = parse_window(words, default_year=(day or timezone.localdate()).year)
+            except DateParseError as error:
+                self.add_error("due_text", error.message)
+                return None
+        if day is not None:
+            if window is not None and window.end == day:
+                return window
+            return DateWindow(start=None, end=day, text=words, kind="deadline")
+        if window is None or window.end is None:
+            self.add_error("due_date", _("Hãy chọn ngày hạn gửi, hoặc ghi hạn có ngày cuối cùng."))
+            return None
+        return window
+
+
+class TemplateForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
+    owner = UnitChoiceField(label=_("Đơn vị sở hữu"), required=False)
+
     class Meta:
         model = FormTemplate
+        # Not "owner": it is chosen here but set by the service (an existing template keeps its owner).
         fields = ["name", "layout", "title", "subtitle", "label", "footer"]
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["owner"].queryset = visible_units
+        if self.instance.pk:
+            self.initial.setdefault("owner", self.instance.owner_id)
 
 
 class FieldForm(forms.Form):
@@ -77,7 +124,30 @@ class FieldForm(forms.Form):
     choices = forms.CharField(label=_("Các lựa chọn (cách nhau bởi ;)"), max_length=1000, required=False)
 
 
-FieldFormSet = forms.formset_factory(FieldForm, extra=3, max_num=100)
+class BaseFieldFormSet(forms.BaseFormSet):
+    """The template's columns in order; initial rows come from the template itself."""
+
+    def __init__(self, *args, template: FormTemplate | None = None, **kwargs):
+        if template is not None and template.pk:
+            kwargs.setdefault("initial", [field_initial(f) for f in template.fields.all()])
+        super().__init__(*args, **kwargs)
+
+    def field_specs(self) -> list[dict]:
+        """The filled rows as the service takes them ("a; b" choices split)."""
+        return [{**f, "choices": f.get("choices", "").split(";")} for f in self.cleaned_data if f]
+
+
+def field_initial(field) -> dict:
+    return {
+        "label": field.label,
+        "kind": field.kind,
+        "required": field.required,
+        "help_text": field.help_text,
+        "choices": "; ".join(field.choices),
+    }
+
+
+FieldFormSet = forms.formset_factory(FieldForm, formset=BaseFieldFormSet, extra=3, max_num=100)
 
 
 class ReviewForm(forms.Form):

@@ -2,8 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from danvan.core.access import ScopedQuerySet
-from danvan.core.models import TimeStamped, Versioned
+from danvan.core import access
+from danvan.core.models import DateWindowFields, Derived, TimeStamped, Versioned
+from danvan.lib import vntext
 
 
 class FieldKind(models.TextChoices):
@@ -16,14 +17,14 @@ class FieldKind(models.TextChoices):
     CHOICE = "choice", _("Lựa chọn")
 
 
-class FormTemplateQuerySet(ScopedQuerySet):
-    scope_field = "owner__path"
-
+class FormTemplateQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Templates of the user's units, and the built-in ones every unit may use."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        return (super().visible_to(user) | self.filter(owner__isnull=True)).distinct()
+        """Templates of the user's units, and the shared ones (no owner) every unit may use."""
+        return access.scoped(
+            self,
+            user,
+            lambda paths: access.subtree_q("owner__path", paths) | models.Q(owner__isnull=True),
+        )
 
 
 class FormTemplate(TimeStamped, Versioned):
@@ -85,21 +86,19 @@ class FormField(models.Model):
 class CallQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Calls the user's units opened, and calls that ask something of a unit in the user's subtrees."""
-        from django.db.models import Exists, OuterRef, Q
-
-        from danvan.core import access
 
         def condition(paths):
-            targeted = CallTarget.objects.filter(call=OuterRef("pk")).filter(
+            targeted = CallTarget.objects.filter(call=models.OuterRef("pk")).filter(
                 access.subtree_q("unit__path", paths)
             )
-            return access.subtree_q("owner__path", paths) | Q(Exists(targeted))
+            return access.subtree_q("owner__path", paths) | models.Q(models.Exists(targeted))
 
         return access.scoped(self, user, condition)
 
 
-class Call(TimeStamped, Versioned):
-    """A call for submissions: a form, a due date, the units that must answer."""
+class Call(TimeStamped, Versioned, Derived, DateWindowFields("due", label=_("hạn (nguyên văn)"))):
+    """A call for submissions: a form, when it is due (the words as written and the last day), the units
+    that must answer."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Đang nhận")
@@ -121,8 +120,8 @@ class Call(TimeStamped, Versioned):
     )
     title = models.CharField(_("nội dung yêu cầu"), max_length=500)
     instructions = models.TextField(_("hướng dẫn"), blank=True)
-    due_date = models.DateField(_("hạn gửi"))
-    due_text = models.CharField(_("hạn (nguyên văn)"), max_length=255, blank=True)
+    # The last day is what lateness and reminders run on, so a call always has one (the group's is optional).
+    due_end = models.DateField(_("hạn gửi"), db_index=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN)
     accept_late = models.BooleanField(_("nhận bản gửi muộn"), default=True)
     remind_days_before = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=3)
@@ -135,10 +134,18 @@ class Call(TimeStamped, Versioned):
     class Meta:
         verbose_name = _("yêu cầu báo cáo, đăng ký")
         verbose_name_plural = _("yêu cầu báo cáo, đăng ký")
-        ordering = ["-due_date", "-id"]
+        ordering = ["-due_end", "-id"]
 
     def __str__(self) -> str:
         return self.title
+
+    def refresh_derived(self) -> None:
+        self.search_text = vntext.fold(self.title)
+
+    @property
+    def due_date(self):
+        """Read-only, for code outside reporting that still reads the last day under its old name."""
+        return self.due_end
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -157,13 +164,9 @@ class CallTarget(models.Model):
         return f"{self.call_id} → {self.unit_id}"
 
 
-class SubmissionQuerySet(ScopedQuerySet):
-    scope_field = "unit__path"
-
+class SubmissionQuerySet(models.QuerySet):
     def visible_to(self, user):
         """A unit's own submissions, and every submission to a call the user's units opened."""
-        from danvan.core import access
-
         return access.scoped(
             self,
             user,
@@ -173,7 +176,7 @@ class SubmissionQuerySet(ScopedQuerySet):
         )
 
 
-class Submission(TimeStamped, Versioned):
+class Submission(TimeStamped, Versioned, Derived):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Đang soạn")
         SUBMITTED = "submitted", _("Đã gửi")
@@ -209,6 +212,9 @@ class Submission(TimeStamped, Versioned):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.call}"
+
+    def refresh_derived(self) -> None:
+        self.has_content = bool(self.rows or self.answers)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

@@ -1,16 +1,31 @@
-"""Reads for calls and the "who is late" board."""
+"""Reads for calls, submissions and the "who is late" board: data only (states and ids, never markup)."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 
-from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan.core import access
+from danvan.lib import vntext
+from danvan.lib.tables.values import ColumnSpec
 from danvan.org.models import Unit
 
-from .models import Call, CallTarget, Submission
+from .models import Call, CallTarget, FormTemplate, Submission
 
 STATES = ["not_started", "draft", "on_time", "late", "returned", "accepted"]
+STATE_LABELS = {
+    "not_started": gettext_lazy("Chưa làm"),
+    "draft": gettext_lazy("Đang soạn"),
+    "on_time": gettext_lazy("Đã gửi đúng hạn"),
+    "late": gettext_lazy("Gửi muộn"),
+    "returned": gettext_lazy("Bị trả lại"),
+    "accepted": gettext_lazy("Đã tiếp nhận"),
+}
+SENT = (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED)
 
 
 def state_of(submission: Submission | None) -> str:
@@ -21,6 +36,9 @@ def state_of(submission: Submission | None) -> str:
     if submission.status == Submission.Status.SUBMITTED:
         return "late" if submission.is_late else "on_time"
     return submission.status  # returned | accepted
+
+
+# --- calls -----------------------------------------------------------------------------------------------
 
 
 def call_counts(call: Call) -> dict:
@@ -55,12 +73,72 @@ def calls_counts(calls) -> dict[int, dict]:
     return counts
 
 
+def calls_for_unit(user):
+    """Open calls that ask something of a unit the user answers for, with that unit."""
+    paths = access.scope_paths(user)
+    if access.sees_everything(user) or not paths:
+        return CallTarget.objects.none()
+    return (
+        CallTarget.objects.filter(access.subtree_q("unit__path", paths))
+        .select_related("call", "unit")
+        .order_by("call__due_end", "unit__path")
+    )
+
+
+def my_calls(user, *, limit: int = 50) -> list[tuple[CallTarget, str]]:
+    """The calls the user answers for, each with the state of the unit's answer (one query for all)."""
+    mine = list(calls_for_unit(user)[:limit])
+    submissions = {
+        (s.call_id, s.unit_id): s
+        for s in Submission.objects.filter(
+            call__in=[t.call_id for t in mine], unit__in=[t.unit_id for t in mine]
+        )
+    }
+    return [(t, state_of(submissions.get((t.call_id, t.unit_id)))) for t in mine]
+
+
+def my_targets(call: Call, user):
+    """The call's target units the user sees (the units a focal point may open the answer of)."""
+    return call.targets.filter(unit__in=Unit.objects.visible_to(user)).select_related("unit")
+
+
+def resolve_targets(
+    *, actor, roots: list[Unit], kinds=(), include_roots: bool = False, on: date | None = None
+) -> list[Unit]:
+    """Units in the subtrees of `roots` (that the actor sees), of the chosen kinds, valid on the date."""
+    if not roots:
+        return []
+    units = Unit.objects.visible_to(actor).filter(access.subtree_q("path", [r.path for r in roots]))
+    units = units.valid_on(on or timezone.localdate())
+    if not include_roots:
+        units = units.exclude(pk__in=[r.pk for r in roots])
+    if kinds:
+        units = units.filter(kind__in=kinds)
+    return list(units.order_by("path"))
+
+
+def units_not_submitted(call: Call) -> list[Unit]:
+    sent = Submission.objects.filter(call=call, status__in=SENT).values("unit_id")
+    return list(Unit.objects.filter(call_targets__call=call).exclude(pk__in=sent).order_by("path"))
+
+
+def column_specs(template: FormTemplate) -> list[ColumnSpec]:
+    """The template's columns as the plain descriptions danvan.lib.tables reads and writes forms with."""
+    return [
+        ColumnSpec(key=str(f.pk), label=f.label, kind=f.kind, required=f.required, choices=tuple(f.choices))
+        for f in template.fields.all()
+    ]
+
+
+# --- the board -------------------------------------------------------------------------------------------
+
+
 @dataclass
 class BoardCell:
-    call: Call
-    state: str
-    submission: Submission | None
-    html: str  # the cell's content, built once here: 500 cells through template includes cost 60+ ms
+    call_id: int
+    state: str  # one of STATES, or "not_asked"
+    submission_id: int | None = None
+    submitted_at: datetime | None = None
 
 
 @dataclass
@@ -87,10 +165,6 @@ def board_units(calls, *, user, kind=None, within: Unit | None = None):
 
 def board_rows(calls, units) -> list[BoardRow]:
     """The matrix for one page of units: one query for all their submissions to the calls."""
-    from django.urls import reverse
-    from django.utils import timezone
-    from django.utils.html import format_html
-
     units = list(units)
     submissions = {
         (s.call_id, s.unit_id): s
@@ -99,54 +173,28 @@ def board_rows(calls, units) -> list[BoardRow]:
         )
     }
     targets = set(CallTarget.objects.filter(call__in=calls, unit__in=units).values_list("call_id", "unit_id"))
-    link = reverse("reporting:submission_open", args=[999999991, 999999992])
     rows = []
     for unit in units:
         cells = []
         for call in calls:
             if (call.pk, unit.pk) not in targets:
-                cells.append(BoardCell(call, "not_asked", None, "—"))
+                cells.append(BoardCell(call.pk, "not_asked"))
                 continue
             submission = submissions.get((call.pk, unit.pk))
-            state = state_of(submission)
-            url = link.replace("999999991", str(call.pk)).replace("999999992", str(unit.pk))
-            when = ""
-            if submission is not None and submission.submitted_at:
-                when = timezone.localtime(submission.submitted_at).strftime("%d/%m %H:%M")
-            html = format_html(
-                '<a href="{}">{}</a><div class="small">{}</div>', url, STATE_LABELS[state], when
+            cells.append(
+                BoardCell(
+                    call.pk,
+                    state_of(submission),
+                    submission.pk if submission else None,
+                    submission.submitted_at if submission else None,
+                )
             )
-            cells.append(BoardCell(call, state, submission, html))
         rows.append(BoardRow(unit=unit, cells=cells))
     return rows
 
 
-def calls_for_unit(user):
-    """Open calls that ask something of a unit the user answers for, with that unit."""
-    paths = access.scope_paths(user)
-    if access.sees_everything(user) or not paths:
-        return CallTarget.objects.none()
-    return (
-        CallTarget.objects.filter(access.subtree_q("unit__path", paths))
-        .select_related("call", "unit")
-        .order_by("call__due_date", "unit__path")
-    )
-
-
-STATE_LABELS = {
-    "not_started": _("Chưa làm"),
-    "draft": _("Đang soạn"),
-    "on_time": _("Đã gửi đúng hạn"),
-    "late": _("Gửi muộn"),
-    "returned": _("Bị trả lại"),
-    "accepted": _("Đã tiếp nhận"),
-}
-
-
 def filter_units_by_state(units, calls, state: str):
     """Units that are in `state` for at least one of the calls."""
-    from django.db.models import Q
-
     submissions = Submission.objects.filter(call__in=calls)
     if state == "not_started":
         started = submissions.exclude(status=Submission.Status.DRAFT, has_content=False).values("unit_id")
@@ -161,15 +209,13 @@ def filter_units_by_state(units, calls, state: str):
     return units.filter(pk__in=submissions.filter(conditions[state]).values("unit_id"))
 
 
-def board_xlsx_response(calls, units):
-    from django.http import HttpResponse
-    from django.utils import timezone
-
-    from danvan.lib.exports.xlsx import Sheet, write_workbook
+def board_table(calls, units, *, chunk: int = 500) -> tuple[list[str], Iterator[list[str]]]:
+    """The board as a plain table (headers, rows of text) for the spreadsheet export, read page by page."""
+    headers = ["Đơn vị", "Loại", "Điện thoại", "Thư điện tử", *(c.title[:60] for c in calls)]
 
     def rows():
-        for start in range(0, units.count(), 500):
-            for row in board_rows(calls, units[start : start + 500]):
+        for start in range(0, units.count(), chunk):
+            for row in board_rows(calls, units[start : start + chunk]):
                 unit = row.unit
                 yield [
                     unit.name,
@@ -179,21 +225,56 @@ def board_xlsx_response(calls, units):
                     *(str(STATE_LABELS.get(cell.state, "—")) for cell in row.cells),
                 ]
 
-    headers = ["Đơn vị", "Loại", "Điện thoại", "Thư điện tử", *(c.title[:60] for c in calls)]
-    data = write_workbook(
-        [
-            Sheet(
-                title="Tình hình gửi",
-                headers=headers,
-                rows=rows(),
-                widths=[40, 20, 14, 24, *([22] * len(calls))],
-            )
-        ]
+    return headers, rows()
+
+
+# --- consolidation ---------------------------------------------------------------------------------------
+
+
+def answers_for(call: Call, *, accepted_only: bool):
+    """The submissions a consolidation reads: accepted ones, or every one sent; in tree order."""
+    statuses = [Submission.Status.ACCEPTED] if accepted_only else list(SENT)
+    return (
+        Submission.objects.filter(call=call, status__in=statuses)
+        .select_related("unit")
+        .order_by("unit__path")
     )
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def unit_groups(call: Call, accepted_only: bool) -> Iterator:
+    """The answers in tree order, one group per unit, streamed (never all in memory at once)."""
+    from .documents.consolidated import UnitRows
+
+    for submission in answers_for(call, accepted_only=accepted_only).iterator(chunk_size=200):
+        status = _("Muộn") if submission.is_late else _("Đúng hạn")
+        yield UnitRows(unit_name=submission.unit.name, rows=submission.rows, status=status)
+
+
+def call_figures(call: Call, *, accepted_only: bool = False):
+    """The figures a result report states: who was asked, who sent on time, late, not at all."""
+    from .documents.summary import CallFigures, group_counts
+
+    counts = call_counts(call)
+    sent = answers_for(call, accepted_only=accepted_only)
+    late_units = [s.unit.name for s in sent if s.is_late]
+    missing = [u.name for u in units_not_submitted(call)]
+    fields = list(call.template.fields.all())
+    scope = next(
+        (f for f in fields if "quy mo" in vntext.fold(f.label) or "pham vi" in vntext.fold(f.label)), None
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="tinh-hinh-gui-{timezone.localdate():%Y%m%d}.xlsx"'
+    target = next((f for f in fields if "doi tuong" in vntext.fold(f.label)), None)
+    rows = [row for s in sent for row in s.rows]
+    return CallFigures(
+        call_title=call.title,
+        due_text=call.due_text or call.due_end.strftime("%d/%m/%Y"),
+        units_called=counts["targets"],
+        on_time=counts["on_time"],
+        late=counts["late"],
+        missing=counts["missing"],
+        returned=counts["returned"],
+        missing_units=missing,
+        late_units=late_units,
+        activities_total=len(rows) if call.template.layout == FormTemplate.Layout.TABLE else 0,
+        by_scope=group_counts(rows, str(scope.pk)) if scope else [],
+        by_target=group_counts(rows, str(target.pk)) if target else [],
     )
-    return response

@@ -10,13 +10,13 @@ def send_call_reminders(call_id: int, reason: str, due_iso: str) -> int:
 
     call = Call.objects.filter(pk=call_id).select_related("owner").first()
     # A reminder scheduled for an old due date is stale once the date moved: skip it.
-    if call is None or call.due_date.isoformat() != due_iso:
+    if call is None or call.due_end.isoformat() != due_iso:
         return 0
     return send_reminders(call=call, reason=reason)
 
 
 @task()
 def run_consolidation(job_id: int) -> str:
-    from .consolidating import run_job
+    from .services import consolidation_run
 
-    return run_job(job_id)
+    return consolidation_run(job_id)

@@ -54,7 +54,7 @@ def ensure_seed_data() -> None:
     if UnitKind.objects.exists():
         return
     from danvan.recognition.models import Field
-    from danvan.reporting.builtin import ensure_builtin_templates
+    from danvan.reporting.services import ensure_builtin_templates
 
     ensure_default_kinds(UnitKind)
     ensure_builtin_templates()

@@ -16,7 +16,7 @@ def call(cast):
     from django.utils import timezone
 
     from danvan.reporting import services
-    from danvan.reporting.builtin import ensure_builtin_templates
+    from danvan.reporting.services import ensure_builtin_templates
 
     registration = ensure_builtin_templates()["registration"]
     return services.call_open(
@@ -32,13 +32,14 @@ def call(cast):
 def filled_word_form(call, tmp_path):
     from docx import Document
 
-    from danvan.reporting import blank_forms, services
+    from danvan.lib.tables import blank as blank_forms
+    from danvan.reporting import selectors
 
     data = blank_forms.blank_docx(
         title="DANH SÁCH",
         subtitle=call.title,
         label="Mẫu",
-        columns=services.column_specs(call.template),
+        columns=selectors.column_specs(call.template),
         unit_name="PHƯỜNG AN BÌNH",
     )
     document = Document(io.BytesIO(data))

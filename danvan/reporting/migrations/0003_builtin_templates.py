@@ -4,7 +4,7 @@ from django.db import migrations
 def add_builtin(apps, schema_editor):
     FormTemplate = apps.get_model("reporting", "FormTemplate")
     FormField = apps.get_model("reporting", "FormField")
-    from danvan.reporting.builtin import REGISTRATION, RESULT_REPORT
+    from danvan.reporting.services.templates import REGISTRATION, RESULT_REPORT
 
     for spec, layout in ((REGISTRATION, "table"), (RESULT_REPORT, "outline")):
         if FormTemplate.objects.filter(owner=None, is_builtin=True, name=spec["name"]).exists():

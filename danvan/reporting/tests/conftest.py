@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from danvan.reporting import services
-from danvan.reporting.builtin import ensure_builtin_templates
+from danvan.reporting.services import ensure_builtin_templates
 
 
 @pytest.fixture

@@ -16,18 +16,17 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from danvan.reporting.consolidation import (
+from danvan.reporting.documents.annex import write_docx
+from danvan.reporting.documents.consolidated import (
     EMPTY_UNIT_NOTE,
     NO_ANSWER_NOTE,
     Column,
     UnitRows,
     cell_text,
-    merge_outline,
     unit_heading,
-    write_docx,
-    write_outline_docx,
     write_xlsx,
 )
+from danvan.reporting.documents.outline import merge_outline, write_outline_docx
 
 # The registration form of seed 003 (Tháng Dân vận).
 COLUMNS = [

@@ -22,9 +22,11 @@ def fill(submission, template, actor, n=2):
 
 
 def test_targets_are_chosen_by_subtree_and_kind(cast):
-    wards = services.resolve_targets(actor=cast.province_officer, roots=[cast.province], kinds=[kind("ward")])
+    wards = selectors.resolve_targets(
+        actor=cast.province_officer, roots=[cast.province], kinds=[kind("ward")]
+    )
     assert wards == [cast.ward, cast.other_ward]
-    everything = services.resolve_targets(actor=cast.ward_officer, roots=[cast.province])
+    everything = selectors.resolve_targets(actor=cast.ward_officer, roots=[cast.province])
     assert cast.other_ward not in everything  # the ward officer sees only their ward
 
 
@@ -183,7 +185,7 @@ def test_calls_from_a_plan_use_its_deadlines_and_its_form(cast, committee_plan):
     calls = services.calls_from_plan(
         actor=cast.province_officer, plan=committee_plan, targets=[cast.ward, cast.agency]
     )
-    assert [c.due_date for c in calls] == [datetime.date(2023, 9, 30), datetime.date(2023, 10, 30)]
+    assert [c.due_end for c in calls] == [datetime.date(2023, 9, 30), datetime.date(2023, 10, 30)]
     assert calls[0].template.layout == "table" and calls[0].template.fields.count() == 7
     assert calls[1].template.layout == "outline"
     with pytest.raises(ServiceError):

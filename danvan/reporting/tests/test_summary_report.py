@@ -7,7 +7,7 @@ from datetime import date
 
 from docx import Document
 
-from danvan.reporting.summary_report import (
+from danvan.reporting.documents.summary import (
     ASSESSMENT_PLACEHOLDER,
     BLANK_LABEL,
     OTHER_LABEL,

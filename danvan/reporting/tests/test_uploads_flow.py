@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.lib import vntext
-from danvan.reporting import blank_forms, services
+from danvan.lib.tables import blank as blank_forms
+from danvan.reporting import selectors, services
 from danvan.reporting.models import Submission, UploadPreview
 
 
@@ -17,7 +18,7 @@ def filled_docx(registration, rows: list[list[str]], *, legacy: bool = False) ->
         title="DANH SÁCH",
         subtitle="Đăng ký",
         label="Mẫu",
-        columns=services.column_specs(registration),
+        columns=selectors.column_specs(registration),
         sample_rows=len(rows),
     )
     document = Document(io.BytesIO(data))
@@ -99,7 +100,6 @@ def test_formula_text_never_reaches_the_consolidated_file_as_a_formula(cast, cal
 
     from django.test import TestCase
 
-    from danvan.reporting import consolidating
     from danvan.reporting.models import ConsolidationJob
 
     submission = services.submission_for(call=call, unit=cast.ward)
@@ -115,7 +115,7 @@ def test_formula_text_never_reaches_the_consolidated_file_as_a_formula(cast, cal
     )
     services.submission_submit(submission=submission, actor=cast.ward_officer, expected_version=None)
     with TestCase.captureOnCommitCallbacks(execute=True):
-        job = consolidating.job_request(
+        job = services.consolidation_request(
             call=call, actor=cast.province_officer, kind="xlsx", accepted_only=False
         )
     job.refresh_from_db()

@@ -1,4 +1,4 @@
-"""Reading a unit's filled-in form from .xlsx/.docx (danvan.reporting.tables). No database."""
+"""Reading a unit's filled-in form from .xlsx/.docx (danvan.lib.tables). No database."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import Font
 
+from danvan.lib.tables import grids, read
+from danvan.lib.tables.grids import GridCell
+from danvan.lib.tables.read import KINDS, ColumnSpec, ParsedTable, clean_value, parse_grid, parse_upload
 from danvan.lib.uploads import UploadRejected
 from danvan.lib.vntext import unicode_to_tcvn3, unicode_to_vni
-from danvan.reporting import tables, tables_read
-from danvan.reporting.tables import KINDS, ColumnSpec, ParsedTable, clean_value, parse_grid, parse_upload
-from danvan.reporting.tables_read import GridCell
 
 MB = 1024 * 1024
 
@@ -289,7 +289,7 @@ def test_decomposed_text_is_stored_in_nfc():
 
 
 def test_rows_beyond_the_limit_are_reported(monkeypatch):
-    monkeypatch.setattr(tables, "MAX_DATA_ROWS", 3)
+    monkeypatch.setattr(read, "MAX_DATA_ROWS", 3)
     rows = [HEADER] + [[n, f"Hoạt động {n}", "9/2023"] for n in range(1, 6)]
     table = parse(xlsx_file(rows), "a.xlsx")
     assert len(table.rows) == 3
@@ -483,7 +483,7 @@ def test_a_200_row_docx_and_a_500_row_xlsx_are_read():
 
 
 def test_a_big_workbook_is_streamed_with_fonts_and_formulas(monkeypatch):
-    monkeypatch.setattr(tables_read, "FULL_LOAD_LIMIT", 0)
+    monkeypatch.setattr(grids, "FULL_LOAD_LIMIT", 0)
     rows = [["Ghi chú dài"], HEADER, [1, unicode_to_tcvn3("Hội thi"), "=1+1"], [2, "B", "9/2023"]]
     table = parse(xlsx_file(rows, fonts={(3, 2): ".VnTime"}), "big.xlsx")
     found = [(r["c1"], r["c2"], r["_line"]) for r in table.rows]

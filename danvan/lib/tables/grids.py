@@ -1,4 +1,4 @@
-"""Readers for ``danvan.reporting.tables``: an .xlsx sheet or a Word table as a grid of cells.
+"""Readers for ``danvan.lib.tables.read``: an .xlsx sheet or a Word table as a grid of cells.
 
 Pure Python (no Django models). A grid is an iterator of ``(line, cells)``: ``line`` is the Excel
 row number or the 1-based row index in the Word table, ``cells`` a list of :class:`GridCell` by

@@ -3,11 +3,11 @@
 Pure Python, no Django models: callers (views, tasks) fetch the accepted or submitted answers in
 tree order and hand them over as ``UnitRows``, one per unit, ideally from a generator.
 
-* ``write_xlsx``: the master table as .xlsx, streamed (xlsxwriter ``constant_memory``): memory does not
-  grow with the number of rows, so 3,321 wards x 30 rows is no harder than 30 rows.
-* ``write_docx``: the same table as a landscape annex ("PHỤ LỤC") in the official format.
-* ``merge_outline`` / ``write_outline_docx``: narrative reports (an outline of headings that every
-  unit answers) merged heading by heading, each unit's text under its name.
+* ``write_xlsx`` (here): the master table as .xlsx, streamed (xlsxwriter ``constant_memory``): memory
+  does not grow with the number of rows, so 3,321 wards x 30 rows is no harder than 30 rows.
+* ``annex.write_docx``: the same table as a landscape annex ("PHỤ LỤC") in the official format.
+* ``outline.merge_outline`` / ``outline.write_outline_docx``: narrative reports (an outline of headings
+  that every unit answers) merged heading by heading, each unit's text under its name.
 
 Layout of the consolidated table (both formats):
 
@@ -36,11 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from docx.text.paragraph import Paragraph
-
-from danvan.lib.officialdoc import blocks as doc_blocks
-from danvan.lib.officialdoc.plan import COLUMN_WEIGHTS, NOTE_COLUMN_LABEL, NOTE_COLUMN_WEIGHT
-from danvan.lib.officialdoc.profiles import FormatProfile, get_profile
+from danvan.lib.officialdoc.plan import NOTE_COLUMN_LABEL
 from danvan.lib.vndates import format_date
 
 __all__ = [
@@ -48,10 +44,7 @@ __all__ = [
     "Column",
     "UnitRows",
     "cell_text",
-    "merge_outline",
     "unit_heading",
-    "write_docx",
-    "write_outline_docx",
     "write_xlsx",
 ]
 
@@ -134,7 +127,7 @@ def cell_text(value: Any) -> str:
     return text.strip()
 
 
-def _number(value: Any) -> int | float | None:
+def number_value(value: Any) -> int | float | None:
     """A number cell's value when the text is unambiguously a number ("12", "1.234"), else None."""
     if isinstance(value, bool):
         return None
@@ -172,11 +165,11 @@ def unit_heading(ordinal: int, unit_name: str, status: str = "") -> str:
     return f"{ordinal}. {name} ({status})" if status else f"{ordinal}. {name}"
 
 
-def _data_columns(columns: Sequence[Column]) -> list[Column]:
+def printed_columns(columns: Sequence[Column]) -> list[Column]:
     return [column for column in columns if column.kind != "index"]
 
 
-def _is_note(column: Column) -> bool:
+def is_note(column: Column) -> bool:
     return column.label.strip().casefold().startswith(NOTE_COLUMN_LABEL)
 
 
@@ -216,7 +209,7 @@ def write_xlsx(
 
     if isinstance(path_or_buffer, os.PathLike):
         path_or_buffer = os.fspath(path_or_buffer)
-    data_columns = _data_columns(columns)
+    data_columns = printed_columns(columns)
     last_col = 1 + len(data_columns)
     workbook = xlsxwriter.Workbook(
         path_or_buffer,
@@ -239,7 +232,7 @@ def write_xlsx(
         sheet.set_column(0, 0, XLSX_WIDTHS["index"])
         sheet.set_column(1, 1, XLSX_UNIT_WIDTH)
         for index, column in enumerate(data_columns, start=2):
-            width = XLSX_NOTE_WIDTH if _is_note(column) else XLSX_WIDTHS[column.kind]
+            width = XLSX_NOTE_WIDTH if is_note(column) else XLSX_WIDTHS[column.kind]
             sheet.set_column(index, index, width)
 
         sheet.merge_range(0, 0, 0, last_col, cell_text(title), fmt["title"])
@@ -325,7 +318,7 @@ def _cell_writer(sheet: Any, column: Column, fmt: dict[str, Any]) -> Callable[[i
     if column.kind == "number":
 
         def write_number(row: int, col: int, value: Any) -> None:
-            number = _number(value)
+            number = number_value(value)
             if number is None:
                 write_text(row, col, value)
             else:
@@ -343,164 +336,3 @@ def _cell_writer(sheet: Any, column: Column, fmt: dict[str, Any]) -> Callable[[i
 
         return write_date
     return write_text
-
-
-# ----------------------------------------------------------------------------------------------
-# DOCX annex
-
-
-def _docx_weights(columns: Sequence[Column]) -> list[float]:
-    weights = [COLUMN_WEIGHTS["index"]]
-    for column in columns:
-        weights.append(NOTE_COLUMN_WEIGHT if _is_note(column) else COLUMN_WEIGHTS[column.kind])
-    return weights
-
-
-def write_docx(
-    *,
-    title: str,
-    subtitle: str,
-    columns: Sequence[Column],
-    groups: Iterable[UnitRows],
-    issuer: str = "",
-    profile: str | FormatProfile = "party-2018",
-) -> bytes:
-    """The consolidated table as a landscape annex: issuer (top left, when given), "PHỤ LỤC", the title
-    in bold and the subtitle in italics, centred; then a bordered table (Stt | the form's columns) whose
-    header repeats on every page, with a merged bold row per unit followed by its rows numbered from 1.
-    """
-    profile = get_profile(profile)
-    doc = doc_blocks.new_document(profile, landscape=True, title=cell_text(title))
-    size = profile.body_size
-    if issuer.strip():
-        doc_blocks.write_line(doc, profile, cell_text(issuer).upper(), size=size, bold=True, align="left")
-    doc_blocks.write_line(doc, profile, ANNEX_LABEL, size=size, bold=True, space_before=6)
-    if title.strip():
-        doc_blocks.write_line(doc, profile, cell_text(title), size=size, bold=True)
-    if subtitle.strip():
-        doc_blocks.write_line(doc, profile, cell_text(subtitle), size=size, italic=True)
-    doc_blocks.write_line(doc, profile, "", size=profile.table_size)
-
-    data_columns = _data_columns(columns)
-    width = 1 + len(data_columns)
-    rows: list[list[str]] = []
-    headings: list[int] = []  # indexes (in ``rows``) of the unit heading rows
-    notes: list[int] = []
-    for ordinal, group in enumerate(groups, start=1):
-        headings.append(len(rows))
-        rows.append([unit_heading(ordinal, group.unit_name, group.status)] + [""] * (width - 1))
-        number = 0
-        for number, values in enumerate(group.rows, start=1):
-            rows.append([str(number), *(_docx_text(values.get(c.key)) for c in data_columns)])
-        if number == 0:
-            notes.append(len(rows))
-            rows.append(["", EMPTY_UNIT_NOTE] + [""] * (width - 2) if width > 1 else [EMPTY_UNIT_NOTE])
-    table = doc_blocks.add_table(
-        doc,
-        profile,
-        [STT_LABEL, *(cell_text(column.label) for column in data_columns)],
-        rows,
-        widths=_docx_weights(data_columns),
-        aligns=["center"] + ["left"] * (width - 1),
-    )
-    trs = table._tbl.tr_lst[1:]  # without the header row
-    for index in headings:
-        tc = _span_row(trs[index], 0)
-        for p in tc.p_lst:
-            paragraph = Paragraph(p, table)
-            paragraph.alignment = doc_blocks.ALIGN["left"]
-            paragraph.paragraph_format.keep_with_next = True  # a unit's heading row stays with its rows
-            for run in paragraph.runs:
-                run.bold = True
-    for index in notes:
-        tc = _span_row(trs[index], 1 if width > 1 else 0)
-        for run in (run for p in tc.p_lst for run in Paragraph(p, table).runs):
-            run.italic = True
-    return doc_blocks.docx_bytes(doc)
-
-
-def _span_row(tr: Any, start: int) -> Any:
-    """Merge the cells of a table row from ``start`` to the end into one (a gridSpan; the cells that
-    go were empty). python-docx's ``merge`` does the same, but scans the whole table on each call."""
-    tcs = tr.tc_lst
-    first = tcs[start]
-    if len(tcs) - start > 1:
-        widths = [tc.width for tc in tcs[start:]]
-        for tc in tcs[start + 1 :]:
-            tr.remove(tc)
-        first.grid_span = len(widths)
-        if all(widths):
-            first.width = sum(widths)
-    return first
-
-
-def _docx_text(value: Any) -> str:
-    number = _number(value) if isinstance(value, (int, float)) else None
-    if number is not None and isinstance(number, int):
-        return f"{number:,}".replace(",", ".")
-    return cell_text(value)
-
-
-# ----------------------------------------------------------------------------------------------
-# Narrative reports (outlines)
-
-
-def merge_outline(
-    *, headings: Sequence[str], answers: Iterable[tuple[str, Mapping[int, str]]]
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Every unit's answer to each heading of an outline, heading by heading.
-
-    ``answers`` are ``(unit_name, {heading_index: text})`` in the wanted (tree) order. The result has
-    one entry per heading, in the headings' order: ``(heading, [(unit_name, text), ...])`` with the
-    units in the order given; empty or blank answers are skipped, and so are answers to an index that
-    is not a heading (a unit that answered an older version of the outline).
-    """
-    merged: list[tuple[str, list[tuple[str, str]]]] = [(cell_text(h), []) for h in headings]
-    for unit_name, texts in answers:
-        name = " ".join(cell_text(unit_name).split())
-        for index, text in sorted(texts.items()):
-            if not isinstance(index, int) or not 0 <= index < len(merged):
-                continue
-            clean = cell_text(text)
-            if clean:
-                merged[index][1].append((name, clean))
-    return merged
-
-
-_HEADING_LABEL_RE = re.compile(r"^\s*([IVXLC]+)\s*[-.)]\s+(\S.*)$")
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
-
-
-def write_outline_docx(
-    *,
-    title: str,
-    headings: Sequence[str],
-    merged: Sequence[tuple[str, Sequence[tuple[str, str]]]],
-    profile: str | FormatProfile = "party-2018",
-) -> bytes:
-    """The merged outline as a DOCX: "TỔNG HỢP" and the title, then heading by heading each unit's
-    text under its name in bold (one paragraph per line of its text). A heading written with a Roman
-    label ("I- Kết quả") is set in the profile's heading style; other headings in bold as written.
-    ``headings`` gives the order; ``merged`` is ``merge_outline``'s result (matched by position).
-    """
-    profile = get_profile(profile)
-    doc = doc_blocks.new_document(profile, title=cell_text(title))
-    doc_blocks.add_doc_title(doc, profile, OUTLINE_DOC_TYPE, cell_text(title))
-    for position, heading in enumerate(headings):
-        entries = merged[position][1] if position < len(merged) else []
-        heading = cell_text(heading)
-        match = _HEADING_LABEL_RE.match(heading)
-        if match:
-            doc_blocks.add_heading(doc, profile, match.group(1), match.group(2))
-        elif heading:
-            doc_blocks.add_body_paragraph(doc, profile, heading, bold=True, keep_with_next=True)
-        if not entries:
-            doc_blocks.add_body_paragraph(doc, profile, NO_ANSWER_NOTE, italic=True)
-        for unit_name, text in entries:
-            doc_blocks.add_body_paragraph(doc, profile, f"{unit_name}:", bold=True, keep_with_next=True)
-            for paragraph in _paragraphs(text):
-                doc_blocks.add_body_paragraph(doc, profile, paragraph)
-    return doc_blocks.docx_bytes(doc)

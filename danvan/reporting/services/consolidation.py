@@ -1,7 +1,6 @@
 """Consolidation jobs: all accepted (or submitted) answers of a call into one file, in the background."""
 
 import tempfile
-from collections.abc import Iterator
 
 from django.core.files import File
 from django.core.files.base import ContentFile
@@ -15,41 +14,17 @@ from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
-from .models import Call, ConsolidationJob, FormTemplate, Submission
-from .selectors import call_counts
+from ..documents import annex, consolidated, outline, summary
+from ..models import Call, ConsolidationJob, FormTemplate
+from ..selectors import answers_for, call_figures, unit_groups
 
 
-def _statuses(accepted_only: bool) -> list[str]:
-    if accepted_only:
-        return [Submission.Status.ACCEPTED]
-    return [Submission.Status.SUBMITTED, Submission.Status.ACCEPTED]
-
-
-def _columns(template: FormTemplate):
-    from .consolidation import Column
-
-    return [Column(key=str(f.pk), label=f.label, kind=f.kind) for f in template.fields.all()]
-
-
-def _submissions(call: Call, accepted_only: bool):
-    return (
-        Submission.objects.filter(call=call, status__in=_statuses(accepted_only))
-        .select_related("unit")
-        .order_by("unit__path")
-    )
-
-
-def unit_groups(call: Call, accepted_only: bool) -> Iterator:
-    """The answers in tree order, one group per unit, streamed (never all in memory at once)."""
-    from .consolidation import UnitRows
-
-    for submission in _submissions(call, accepted_only).iterator(chunk_size=200):
-        status = _("Muộn") if submission.is_late else _("Đúng hạn")
-        yield UnitRows(unit_name=submission.unit.name, rows=submission.rows, status=status)
+def table_columns(template: FormTemplate) -> list[consolidated.Column]:
+    return [consolidated.Column(key=str(f.pk), label=f.label, kind=f.kind) for f in template.fields.all()]
 
 
 @transaction.atomic
-def job_request(*, call: Call, actor, kind: str, accepted_only: bool = True) -> ConsolidationJob:
+def consolidation_request(*, call: Call, actor, kind: str, accepted_only: bool = True) -> ConsolidationJob:
     access.require(actor, Cap.CALL_MANAGE, call.owner)
     if kind not in ConsolidationJob.Kind.values:
         raise ServiceError(_("Loại tổng hợp không hợp lệ."))
@@ -58,7 +33,7 @@ def job_request(*, call: Call, actor, kind: str, accepted_only: bool = True) -> 
         raise ServiceError(_("Báo cáo theo đề cương được tổng hợp theo đề mục, không thành bảng."))
     if kind == ConsolidationJob.Kind.OUTLINE and not outline:
         raise ServiceError(_("Yêu cầu này dùng biểu mẫu dạng bảng: hãy tổng hợp thành bảng Excel hoặc Word."))
-    total = _submissions(call, accepted_only).count()
+    total = answers_for(call, accepted_only=accepted_only).count()
     job = ConsolidationJob.objects.create(
         call=call, requested_by=actor, kind=kind, accepted_only=accepted_only, total=total
     )
@@ -67,7 +42,7 @@ def job_request(*, call: Call, actor, kind: str, accepted_only: bool = True) -> 
     )
 
     def enqueue():
-        from .tasks import run_consolidation
+        from ..tasks import run_consolidation
 
         run_consolidation.enqueue(job.pk)
 
@@ -87,7 +62,7 @@ def _file_name(call: Call, extension: str, suffix: str) -> str:
     return f"{stem}.{extension}"
 
 
-def run_job(job_id: int) -> str:
+def consolidation_run(job_id: int) -> str:
     job = ConsolidationJob.objects.select_related("call__template", "call__owner").get(pk=job_id)
     job.status = ConsolidationJob.Status.RUNNING
     job.save(update_fields=["status", "updated_at"])
@@ -108,20 +83,19 @@ def run_job(job_id: int) -> str:
 
 
 def _build(job: ConsolidationJob):
-    from . import consolidation, summary_report
 
     call = job.call
     template = call.template
     subtitle = f"{template.subtitle or call.title}".strip()
     title = template.title or _("BẢNG TỔNG HỢP")
     if job.kind == ConsolidationJob.Kind.XLSX:
-        # Stays open until run_job has stored it, then run_job closes it.
+        # Stays open until consolidation_run has stored it, then consolidation_run closes it.
         handle = tempfile.TemporaryFile()  # noqa: SIM115
-        consolidation.write_xlsx(
+        consolidated.write_xlsx(
             handle,
             title=title,
             subtitle=subtitle,
-            columns=_columns(template),
+            columns=table_columns(template),
             groups=unit_groups(call, job.accepted_only),
             progress=_progress(job),
             total_units=job.total,
@@ -129,10 +103,10 @@ def _build(job: ConsolidationJob):
         handle.seek(0)
         return _file_name(call, "xlsx", "bang"), File(handle)
     if job.kind == ConsolidationJob.Kind.DOCX:
-        data = consolidation.write_docx(
+        data = annex.write_docx(
             title=title,
             subtitle=subtitle,
-            columns=_columns(template),
+            columns=table_columns(template),
             groups=unit_groups(call, job.accepted_only),
             issuer=call.owner.name,
         )
@@ -141,10 +115,10 @@ def _build(job: ConsolidationJob):
         fields = list(template.fields.all())
         answers = (
             (s.unit.name, {i: s.answers.get(str(f.pk), "") for i, f in enumerate(fields)})
-            for s in _submissions(call, job.accepted_only).iterator(chunk_size=200)
+            for s in answers_for(call, accepted_only=job.accepted_only).iterator(chunk_size=200)
         )
-        merged = consolidation.merge_outline(headings=[f.label for f in fields], answers=answers)
-        data = consolidation.write_outline_docx(
+        merged = outline.merge_outline(headings=[f.label for f in fields], answers=answers)
+        data = outline.write_outline_docx(
             title=subtitle or call.title, headings=[f.label for f in fields], merged=merged
         )
         return _file_name(call, "docx", "bao cao"), ContentFile(data)
@@ -152,7 +126,7 @@ def _build(job: ConsolidationJob):
     from danvan.plans.services import header_texts
 
     superior, issuing = header_texts(call.owner)
-    data = summary_report.render_summary_report(
+    data = summary.render_summary_report(
         figures=[figures],
         issuing_body=issuing,
         superior_body=superior,
@@ -162,35 +136,3 @@ def _build(job: ConsolidationJob):
         signer_name="",
     )
     return _file_name(call, "docx", "bao cao ket qua"), ContentFile(data)
-
-
-def call_figures(call: Call, *, accepted_only: bool = False):
-    """The figures a result report states: who was asked, who sent on time, late, not at all."""
-    from .summary_report import CallFigures, group_counts
-
-    counts = call_counts(call)
-    sent = Submission.objects.filter(call=call, status__in=_statuses(accepted_only)).select_related("unit")
-    late_units = [s.unit.name for s in sent.order_by("unit__path") if s.is_late]
-    from .services import units_not_submitted
-
-    missing = [u.name for u in units_not_submitted(call)]
-    fields = list(call.template.fields.all())
-    scope = next(
-        (f for f in fields if "quy mo" in vntext.fold(f.label) or "pham vi" in vntext.fold(f.label)), None
-    )
-    target = next((f for f in fields if "doi tuong" in vntext.fold(f.label)), None)
-    rows = [row for s in sent for row in s.rows]
-    return CallFigures(
-        call_title=call.title,
-        due_text=call.due_text or call.due_date.strftime("%d/%m/%Y"),
-        units_called=counts["targets"],
-        on_time=counts["on_time"],
-        late=counts["late"],
-        missing=counts["missing"],
-        returned=counts["returned"],
-        missing_units=missing,
-        late_units=late_units,
-        activities_total=len(rows) if call.template.layout == FormTemplate.Layout.TABLE else 0,
-        by_scope=group_counts(rows, str(scope.pk)) if scope else [],
-        by_target=group_counts(rows, str(target.pk)) if target else [],
-    )

@@ -1,6 +1,6 @@
 """One cell of a submitted table: the column description and the value cleaner.
 
-Pure Python (no Django models); re-exported by ``danvan.reporting.tables``.
+Pure Python (no Django models); re-exported by ``danvan.lib.tables.read``.
 
 ``clean_value(raw, spec)`` turns whatever a reader found in a cell (text, an Excel number, date or
 time, None) into the text we store, plus a Vietnamese problem message or None. It never raises.

@@ -1,4 +1,4 @@
-"""Blank forms to download (danvan.reporting.blank_forms) and their round trip through parse_upload."""
+"""Blank forms to download (danvan.lib.tables.blank) and their round trip through parse_upload."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import docx
 import openpyxl
 from docx.enum.section import WD_ORIENT
 
-from danvan.reporting.blank_forms import SHEET_NAME, blank_docx, blank_xlsx
-from danvan.reporting.tables import ColumnSpec, parse_upload
+from danvan.lib.tables.blank import SHEET_NAME, blank_docx, blank_xlsx
+from danvan.lib.tables.read import ColumnSpec, parse_upload
 
 MB = 1024 * 1024
 TITLE = "DANH SÁCH"

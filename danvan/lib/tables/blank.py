@@ -1,4 +1,4 @@
-"""Blank forms to download, fill offline and upload back (``tables.parse_upload`` reads them).
+"""Blank forms to download, fill offline and upload back (``danvan.lib.tables.read.parse_upload`` reads them).
 
 Pure Python (no Django models).
 
@@ -29,8 +29,8 @@ from danvan.lib.officialdoc.blocks import (
     write_line,
 )
 from danvan.lib.officialdoc.profiles import FormatProfile, get_profile
+from danvan.lib.tables.values import ColumnSpec
 from danvan.lib.vntext import clean_text, fold
-from danvan.reporting.tables_values import ColumnSpec
 
 __all__ = ["COLUMN_WIDTHS", "SHEET_NAME", "blank_docx", "blank_xlsx", "column_heading"]
 
