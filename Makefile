@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-postgres test-browser lint format bench install migrate demo worker clean
+.PHONY: run serve test test-fast test-postgres test-browser lint format bench install migrate demo worker clean
+
+# Development targets run with DEBUG on: with DEBUG off the settings refuse to start without a strong
+# SECRET_KEY (that is the production shape, `make serve`). A DEBUG given by the caller wins.
+run demo migrate worker: export DEBUG ?= 1
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -29,6 +33,25 @@ run: demo
 	@$(PY) manage.py db_worker --no-startup-delay > var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+# The production shape on one machine (docs/operations.md): PostgreSQL from DATABASE_URL (required),
+# SECRET_KEY from the environment, static files collected, migrations applied, then gunicorn with
+# WEB_WORKERS processes and one task worker; Ctrl+C stops both. Long work runs as tasks, so a request that
+# takes more than WEB_TIMEOUT seconds is cut off.
+WEB_WORKERS ?= 3
+WEB_TIMEOUT ?= 30
+serve: install
+	@case "$$DATABASE_URL" in postgres://*|postgresql://*) ;; \
+	*) echo "make serve cần PostgreSQL: đặt DATABASE_URL=postgres://USER@HOST:5432/danvan (xem docs/operations.md)."; exit 2;; esac
+	@mkdir -p var
+	DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=0 $(PY) manage.py migrate --noinput
+	@echo "danvan (production): http://$(HOST):$(PORT)/  — $(WEB_WORKERS) tiến trình web, 1 tiến trình tác vụ (Ctrl+C để dừng)"
+	@DEBUG=0 $(PY) manage.py db_worker >> var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=0 $(VENV)/bin/gunicorn config.wsgi --workers $(WEB_WORKERS) --timeout $(WEB_TIMEOUT) \
+	  --graceful-timeout 20 --max-requests 2000 --max-requests-jitter 200 --no-control-socket \
+	  --bind $(HOST):$(PORT) --access-logfile -
 
 worker: migrate
 	$(PY) manage.py db_worker

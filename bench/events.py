@@ -76,7 +76,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "bench" / "data"
 BIN = Path(sys.executable).parent
 SITE = "http://127.0.0.1:8000"
-SECRET_KEY = "bench-events-only-not-a-secret-0123456789abcdef"
+SECRET_KEY = "bench-events-only-not-a-secret-0123456789abcdef-ghijklmnopqrstuvwxyz"
 PG_DATABASE = "danvan_bench_events"
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=3"
 PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"

@@ -15,9 +15,9 @@ from django.conf import settings
 
 from bench.measure import Context, row, time_call
 
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 FIXTURES = Path(settings.BASE_DIR) / "danvan" / "plans" / "tests" / "fixtures"
-SEED_FILES = {"seed002": "002_07807a34c7006974.txt", "seed003": "003_130769708af1ac22.txt"}
+# The repository's copies of the two reference plans (nothing outside the repository is read).
+SEED_FILES = {"seed002": "seed_002.txt", "seed003": "seed_003.txt"}
 IMPORT_RATIO = 3.0
 RENDER_LIMIT_MS = 1000.0
 
@@ -36,7 +36,7 @@ def documents() -> dict[str, tuple[str, bytes, object]]:
 
     found = {}
     for name, file_name in SEED_FILES.items():
-        text = (SEEDS / file_name).read_text(encoding="utf-8")
+        text = (FIXTURES / file_name).read_text(encoding="utf-8")
         doc = parse_text(text)
         found[name] = (text, render_plan(doc), doc)
     long_doc = long_plan(30)
@@ -107,7 +107,7 @@ def accuracy_tables() -> dict[str, list[dict]]:
     for name, file_name in SEED_FILES.items():
         fixture = FIXTURES / f"seed_{name.removeprefix('seed')}_expected.json"
         expected = PlanDocument.from_dict(json.loads(fixture.read_text(encoding="utf-8")))
-        actual = parse_text((SEEDS / file_name).read_text(encoding="utf-8"))
+        actual = parse_text((FIXTURES / file_name).read_text(encoding="utf-8"))
         tables[name] = [
             {
                 "element": r.element,

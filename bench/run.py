@@ -13,6 +13,7 @@ import importlib
 import json
 import os
 import pkgutil
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -32,6 +33,8 @@ def configure(scale: str) -> None:
     """Settings before Django starts: config.settings, DEBUG off, the benchmark database."""
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
     os.environ["DEBUG"] = "0"
+    # DEBUG off needs a strong key (config/security.py); a fresh one per run signs nothing that outlives it.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     if not os.environ.get("DATABASE_URL", "").startswith(POSTGRES_SCHEMES):
         # Never the development database: a SQLite file of its own per scale (bench/data is git-ignored).
         os.environ["DATABASE_URL"] = f"sqlite:///{DATA_DIR / f'bench-{scale}.sqlite3'}"

@@ -1,57 +1,48 @@
-"""Demo of calls: the two calls of seed 003 (registration by 30/9/2023, result report by 30/10/2023) sent
-to the Bắc Giang units of 2023, with answers in every state so the board has something to show."""
+"""Demo of calls: the two calls of the province's demo plan (registration, whose deadline has just passed,
+and the result report, due next week) sent to today's Bắc Ninh units, with registrations in every state so the
+board has something to show. Dates are counted from the call's due date, so the demo stays current."""
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from danvan.org.models import Unit
-
 from . import services
 from .models import Submission, SubmissionVersion
 
+# (activity, when, scope, who takes part or benefits, expected result)
 DEMO_ACTIVITIES = [
     (
-        "Gặp mặt truyền thống kỷ niệm Ngày Dân vận",
-        "15/10/2023",
+        "Vận động Nhân dân làm lại rãnh thoát nước ngõ 5 khu phố",
+        "tuần đầu của Tháng Dân vận",
+        "Khu phố",
+        "Các hộ dân trong ngõ",
+        "Ngõ không còn ngập khi mưa lớn",
+    ),
+    (
+        "Đối thoại giữa Chủ tịch UBND phường với Nhân dân về dịch vụ công trực tuyến",
+        "giữa tháng",
+        "Phường",
+        "Người dân, hộ kinh doanh",
+        "Người dân tự nộp được hồ sơ trực tuyến",
+    ),
+    (
+        "Gặp mặt các tổ trưởng Tổ Dân vận",
+        "cuối tháng",
         "Cấp tỉnh",
-        "Cán bộ dân vận các thời kỳ",
-        "Tôn vinh truyền thống, động viên cán bộ",
-    ),
-    (
-        "Tập huấn kỹ năng dân vận cho cán bộ cơ sở",
-        "trung tuần tháng 10/2023",
-        "Cấp huyện",
-        "Cán bộ cơ sở",
-        "Nâng cao kỹ năng vận động quần chúng",
-    ),
-    (
-        "Ra quân vệ sinh môi trường khu dân cư",
-        "tháng 10/2023",
-        "Cấp xã",
-        "Nhân dân khu dân cư",
-        "Khu dân cư xanh, sạch, đẹp",
+        "Tổ trưởng Tổ Dân vận tiêu biểu",
+        "Biểu dương, nhân rộng cách làm hay",
     ),
 ]
+# Today's units the province's calls go to (keys of the demo organisation).
+TARGET_KEYS = ["mttq_bn", "snv_bn", "ward", "du_ward", "mttq_ward"]
 
 
 @transaction.atomic
 def load_demo_calls(actor, units: dict, plan) -> int:
     if plan is None or plan.calls.exists():
         return 0
-    targets = list(
-        Unit.objects.filter(
-            code__in=[
-                "DEMO-BG-MTTQ",
-                "DEMO-BG-SNV",
-                "DEMO-BG-HND",
-                "DEMO-BG-TD",
-                "DEMO-BG-HULN",
-                "DEMO-BG-HUYT",
-            ]
-        ).order_by("path")
-    )
+    targets = [units[key] for key in TARGET_KEYS]
     calls = services.calls_from_plan(actor=actor, plan=plan, targets=targets)
     registration = calls[0]
     fields = {f.order: str(f.pk) for f in registration.template.fields.all()}
@@ -66,12 +57,9 @@ def load_demo_calls(actor, units: dict, plan) -> int:
         if state == "draft":
             continue
         submission = services.submission_submit(submission=submission, actor=actor, expected_version=None)
-        sent = datetime.datetime(
-            2023, 10, 3 if state == "late" else 26, 9, 0, tzinfo=timezone.get_current_timezone()
-        )
-        if state != "late":
-            sent = sent.replace(month=9)
-        # Demo answers are dated to 2023, as if sent then.
+        # Dated around the registration's due date, as if sent then: late ones two days after it.
+        day = registration.due_date + datetime.timedelta(days=2 if state == "late" else -3)
+        sent = datetime.datetime.combine(day, datetime.time(9, 0), tzinfo=timezone.get_current_timezone())
         Submission.objects.filter(pk=submission.pk).update(submitted_at=sent, is_late=state == "late")
         SubmissionVersion.objects.filter(submission=submission).update(
             submitted_at=sent, is_late=state == "late"

@@ -1,16 +1,18 @@
 """DOCX -> PDF through LibreOffice (``soffice --headless --convert-to pdf``).
 
-Each call runs its own LibreOffice with a private user profile in a fresh temporary directory, so
-parallel conversions (several workers, several requests) do not share or lock a profile. The whole
-process group is killed when the conversion takes longer than ``timeout`` seconds.
+Each call runs its own LibreOffice with a private user profile and temporary folder inside a fresh work
+directory, so parallel conversions (several workers, several requests) do not share or lock a profile.
+LibreOffice runs under soffice_guard.py, which kills it and removes the work directory when the conversion
+takes longer than ``timeout`` seconds, when the caller raises (also SystemExit from a worker's timeout) and
+when the caller dies, even by SIGKILL: no LibreOffice process or folder outlives a killed worker.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,6 +28,9 @@ MSG_NO_OUTPUT = "LibreOffice không tạo ra tệp PDF."
 _DETAIL_LIMIT = 300
 
 EXECUTABLES = ("soffice", "libreoffice")
+GUARD = Path(__file__).with_name("soffice_guard.py")
+STOP_GRACE_SECONDS = 5
+GUARD_NOT_FOUND = 127  # the guard's exit code when the LibreOffice executable cannot be started
 
 
 class PdfUnavailable(RuntimeError):
@@ -49,11 +54,16 @@ def libreoffice_available() -> bool:
     return _executable() is not None
 
 
-def _kill_group(process: subprocess.Popen) -> None:
+def _stop(guard: subprocess.Popen) -> None:
+    """Ask the guard to kill LibreOffice and remove the work directory; kill the guard if it does not."""
+    if guard.poll() is not None:
+        return
+    guard.terminate()
     try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        process.kill()
+        guard.communicate(timeout=STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        guard.kill()
+        guard.communicate()
 
 
 def _detail(returncode: int, output: bytes) -> str:
@@ -73,7 +83,8 @@ def convert_to_pdf(docx: bytes, *, timeout: float = 120) -> bytes:
     executable = _executable()
     if executable is None:
         raise PdfUnavailable()
-    with tempfile.TemporaryDirectory(prefix="danvan-pdf-") as tmp:
+    # The guard may already have removed the directory when it stopped LibreOffice.
+    with tempfile.TemporaryDirectory(prefix="danvan-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         source = work / "document.docx"
         source.write_bytes(docx)
@@ -91,25 +102,23 @@ def convert_to_pdf(docx: bytes, *, timeout: float = 120) -> bytes:
             str(outdir),
             str(source),
         ]
-        env = {**os.environ, "HOME": str(work)}
+        guard = subprocess.Popen(
+            [sys.executable, "-I", str(GUARD), str(os.getpid()), str(work), *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            cwd=work,
+        )
         try:
-            process = subprocess.Popen(
-                command,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                env=env,
-                cwd=work,
-                start_new_session=True,
-            )
-        except FileNotFoundError:
-            raise PdfUnavailable() from None
-        try:
-            output, _ = process.communicate(timeout=timeout)
+            output, _ = guard.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _kill_group(process)
-            process.communicate()
+            _stop(guard)
             raise RuntimeError(MSG_TIMEOUT.format(seconds=timeout)) from None
+        except BaseException:  # SystemExit from gunicorn's timeout, KeyboardInterrupt, ...
+            _stop(guard)
+            raise
+        if guard.returncode == GUARD_NOT_FOUND:
+            raise PdfUnavailable()
         result = outdir / "document.pdf"
-        if process.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
-            raise RuntimeError(MSG_FAILED.format(detail=_detail(process.returncode, output)))
+        if guard.returncode != 0 or not result.is_file() or result.stat().st_size == 0:
+            raise RuntimeError(MSG_FAILED.format(detail=_detail(guard.returncode, output)))
         return result.read_bytes()

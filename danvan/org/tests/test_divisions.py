@@ -36,5 +36,5 @@ def test_the_demo_loads_twice_without_duplicates(db, capsys):
     from danvan.plans.models import Plan
 
     issued = Plan.objects.get(status=Plan.Status.ISSUED)
-    assert issued.symbol == "01-KH/BDVTU" and issued.tasks.count() == 11
+    assert issued.symbol == "01-KH/BTGDVTU" and issued.tasks.count() == 6
     assert Plan.objects.filter(status=Plan.Status.DRAFT).count() == 1

@@ -15,7 +15,7 @@ SEED_FILES = ["002_07807a34c7006974.txt", "003_130769708af1ac22.txt"]
 def seed_document(name: str):
     path = SEEDS / name
     if not path.exists():
-        pytest.skip("the shared seeds are not beside the project")
+        pytest.skip(f"skipped: the reference plans {SEEDS} are not beside the repository (fresh clone)")
     doc = parse_text(path.read_text(encoding="utf-8"))
     doc.superior_body, doc.issuing_body, doc.body_code = "TỈNH ỦY BẮC GIANG", "BAN DÂN VẬN", "BDVTU"
     doc.number, doc.symbol, doc.place = "62", "62-KH/BDVTU", "Bắc Giang"

@@ -49,8 +49,6 @@ def committee_plan(cast):
     from danvan.plans.parsing import parse_text
 
     path = Path(settings.BASE_DIR) / "danvan" / "plans" / "tests" / "fixtures" / "seed_003.txt"
-    if not path.exists():
-        path = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "003_130769708af1ac22.txt"
     plan = plan_services.plan_create(
         actor=cast.province_officer,
         issuing_unit=cast.province,

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from danvan.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from danvan.accounts.models import User
+from danvan.events.demo import load_demo_events
 from danvan.org.demo import load_demo_units
 from danvan.plans.demo import load_demo_plans
 from danvan.recognition.demo import load_demo_recognition
@@ -10,7 +11,7 @@ from danvan.reporting.demo import load_demo_calls
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu (tổ chức năm 2023 trong hai kế hoạch mẫu, tỉnh Bắc Ninh hiện nay, tài khoản mẫu)."
+    help = "Nạp dữ liệu mẫu (tổ chức năm 2023 và tỉnh Bắc Ninh hiện nay, hai kế hoạch mẫu, tài khoản mẫu)."
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             plans = load_demo_plans(admin, units)
             issued = next((p for p in plans if p.status == "issued"), None)
             load_demo_calls(admin, units, issued)
+            load_demo_events(admin, units, next((p for p in plans if p.status == "draft"), None))
             load_demo_recognition(admin, units)
             lines += [
                 (
