@@ -18,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
+handler400 = "danvan.site.errors.views.bad_request"
 handler403 = "danvan.site.errors.views.forbidden"
 handler404 = "danvan.site.errors.views.not_found"
 handler500 = "danvan.site.errors.views.server_error"
