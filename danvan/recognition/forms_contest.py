@@ -8,7 +8,7 @@ from danvan.core.forms import NormalizingFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 from danvan.org.models import Person
 
-from .models_medals import MedalNomination
+from .models import MedalNomination
 
 
 class _VersionField(forms.Form):

@@ -24,8 +24,7 @@ from danvan.org.models import Unit
 from . import services_contest as services
 from . import views_medals
 from .forms_contest import AwardForm, ContestForm, EntryForm, PrizeForm, RoundForm, ScoreForm
-from .models import Exemplar
-from .models_contest import Contest, ContestEntry, ContestRound, EntryScore, Prize, PrizeAward
+from .models import Contest, ContestEntry, ContestRound, EntryScore, Exemplar, Prize, PrizeAward
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

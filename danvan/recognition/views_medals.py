@@ -24,7 +24,7 @@ from danvan.org.models import Unit
 
 from . import services_medals as services
 from .forms_contest import CommentForm, DossierForm, MedalRuleForm, NominationFilterForm, NominationForm
-from .models_medals import MedalDossierFile, MedalNomination, MedalRule
+from .models import MedalDossierFile, MedalNomination, MedalRule
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
