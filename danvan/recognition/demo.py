@@ -9,8 +9,9 @@ from django.db import transaction
 from danvan.accounts.demo import DEMO_PASSWORD
 from danvan.accounts.models import RoleAssignment, User
 
-from . import services, services_appraisal
+from . import services_appraisal
 from .models import AppraisalRound, Award, Exemplar, Field
+from .registry import services
 
 MODELS = [
     (

@@ -1,7 +1,10 @@
-from . import views, views_appraisal, views_contest, views_stats
+"""The movement's routes (namespace "recognition"): each subdomain brings its own."""
+
+from . import views_appraisal, views_contest, views_stats
+from .registry import urls as registry
 
 app_name = "recognition"
 
 urlpatterns = (
-    views.urlpatterns + views_appraisal.urlpatterns + views_contest.urlpatterns + views_stats.urlpatterns
+    registry.urlpatterns + views_appraisal.urlpatterns + views_contest.urlpatterns + views_stats.urlpatterns
 )

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,10 +16,10 @@ from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
 from danvan.org.selectors import search_filter
 
+from ..models import Award, Exemplar, Field
 from . import services
-from .documents_awards import AwardLine, certificate_docx, decision_list_docx
+from .documents import AwardLine, certificate_docx, decision_list_docx
 from .forms import AwardForm, ExemplarForm, ProgressForm
-from .models import Award, Exemplar, Field
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -235,15 +234,3 @@ def exemplar_attach(request, pk):
     except ServiceError as error:
         messages.error(request, error.message)
     return redirect(exemplar)
-
-
-urlpatterns = [
-    path("", exemplar_list, name="exemplar_list"),
-    path("new/", exemplar_new, name="exemplar_new"),
-    path("<int:pk>/", exemplar_detail, name="exemplar_detail"),
-    path("<int:pk>/edit/", exemplar_edit, name="exemplar_edit"),
-    path("<int:pk>/attach/", exemplar_attach, name="exemplar_attach"),
-    path("<int:pk>/files/<int:attachment_pk>/", attachment_file, name="attachment_file"),
-    path("awards/", award_list, name="award_list"),
-    path("awards/<int:pk>/<str:name>.docx", award_document, name="award_document"),
-]

@@ -13,7 +13,7 @@ from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
-from .models import Attachment, Award, Exemplar, ProgressUpdate
+from ..models import Attachment, Award, Exemplar, ProgressUpdate
 
 SMALL_WORDS = {
     "mo",

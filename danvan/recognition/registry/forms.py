@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import NormalizingFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
-from .models import Award, Exemplar, Field
+from ..models import Award, Exemplar, Field
 
 
 class ExemplarForm(NormalizingFormMixin, forms.Form):
