@@ -134,8 +134,8 @@ def _setup(context: Context) -> dict:
 
 
 def measure(context: Context) -> list[dict]:
+    from danvan.recognition.appraisal.services import ranking
     from danvan.recognition.models import CouncilMember, RoundEntry
-    from danvan.recognition.services_appraisal import ranking
 
     started = time.perf_counter()
     round_ = _setup(context)["round"]

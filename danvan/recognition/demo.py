@@ -9,7 +9,7 @@ from django.db import transaction
 from danvan.accounts.demo import DEMO_PASSWORD
 from danvan.accounts.models import RoleAssignment, User
 
-from . import services_appraisal
+from .appraisal import services as services_appraisal
 from .models import AppraisalRound, Award, Exemplar, Field
 from .registry import services
 

@@ -11,7 +11,7 @@ from danvan.core.access import Role
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib import vntext
-from danvan.recognition import services_appraisal as services
+from danvan.recognition.appraisal import services
 from danvan.recognition.models import (
     AppraisalRound,
     Exemplar,

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,9 +23,9 @@ from danvan.lib import vntext
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
 
-from . import services_appraisal as services
-from .forms_appraisal import AdmitForm, CloseForm, CriterionFormSet, MembersForm, RoundForm, SheetForm
-from .models import AppraisalRound, CouncilMember, RoundEntry, ScoreSheet
+from ..models import AppraisalRound, CouncilMember, RoundEntry, ScoreSheet
+from . import services
+from .forms import AdmitForm, CloseForm, CriterionFormSet, MembersForm, RoundForm, SheetForm
 
 T = "recognition/appraisal/"
 
@@ -393,16 +393,3 @@ def round_my(request):
     context = {"pending": [p for p in pending if not p[1]], "skipped": [p for p in pending if p[1]]}
     context["seats"] = seats[:50]
     return render(request, T + "my_scoring.html", context)
-
-
-urlpatterns = [
-    path("tham-dinh/", round_list, name="round_list"),
-    path("tham-dinh/tao-moi/", round_new, name="round_new"),
-    path("tham-dinh/cua-toi/", round_my, name="round_my"),
-    path("tham-dinh/<int:pk>/", round_detail, name="round_detail"),
-    path("tham-dinh/<int:pk>/sua/", round_edit, name="round_edit"),
-    path("tham-dinh/<int:pk>/hoi-dong/", round_members, name="round_members"),
-    path("tham-dinh/<int:pk>/ho-so/", round_admit, name="round_admit"),
-    path("tham-dinh/<int:pk>/ket-thuc/", round_close, name="round_close"),
-    path("tham-dinh/<int:pk>/cham/<int:entry_pk>/", round_score, name="round_score"),
-]

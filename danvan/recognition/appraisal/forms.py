@@ -1,4 +1,4 @@
-"""Forms of the appraisal rounds: parsing and field checks only; the rules live in services_appraisal."""
+"""Forms of the appraisal rounds: parsing and field checks only; the rules live in the services."""
 
 from decimal import Decimal
 
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import NormalizingFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
-from .models import AppraisalRound, RoundEntry
+from ..models import AppraisalRound, RoundEntry
 
 
 class PointsField(forms.DecimalField):
@@ -124,7 +124,7 @@ class CloseForm(NormalizingFormMixin, forms.Form):
     decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
 
     def __init__(self, *args, rows=(), **kwargs):
-        from .services_appraisal import default_decision
+        from .services import default_decision
 
         super().__init__(*args, **kwargs)
         self.rows = list(rows)

@@ -23,7 +23,7 @@ from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Person, Unit
 
-from .models import AppraisalRound, CouncilMember, Criterion, Exemplar, RoundEntry, Score, ScoreSheet
+from ..models import AppraisalRound, CouncilMember, Criterion, Exemplar, RoundEntry, Score, ScoreSheet
 
 CENT = Decimal("0.01")
 
