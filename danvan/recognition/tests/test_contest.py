@@ -13,7 +13,7 @@ from danvan.core.access import Role
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib.uploads import UploadRejected
-from danvan.recognition import services_contest as services
+from danvan.recognition.contest import services
 from danvan.recognition.models import Contest, ContestRound, EntryScore, PrizeAward
 from danvan.testing.factories import UserFactory, grant
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib.uploads import UploadRejected
-from danvan.recognition import services_medals as services
+from danvan.recognition.medals import services
 from danvan.recognition.models import MedalNomination
 
 GROUP = "Cán bộ chuyên trách công tác dân vận"

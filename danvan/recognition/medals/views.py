@@ -1,7 +1,4 @@
-"""Medal “Vì sự nghiệp Dân vận”: the rule set (administrator), nominations and their approval chain.
-
-Routes are joined to the app's urls through views_contest.urlpatterns.
-"""
+"""Medal “Vì sự nghiệp Dân vận”: the rule set (administrator), nominations and their approval chain."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -9,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,9 +19,9 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Unit
 
-from . import services_medals as services
-from .forms_contest import CommentForm, DossierForm, MedalRuleForm, NominationFilterForm, NominationForm
-from .models import MedalDossierFile, MedalNomination, MedalRule
+from ..models import MedalDossierFile, MedalNomination, MedalRule
+from . import services
+from .forms import CommentForm, DossierForm, MedalRuleForm, NominationFilterForm, NominationForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -345,19 +342,3 @@ def medal_file_remove(request, pk, file_pk):
     except ServiceError as error:
         messages.error(request, error.message)
     return redirect(nomination)
-
-
-urlpatterns = [
-    path("ky-niem-chuong/", medal_list, name="medal_list"),
-    path("ky-niem-chuong/danh-sach.xlsx", medal_export, name="medal_export"),
-    path("ky-niem-chuong/de-nghi/", medal_new, name="medal_new"),
-    path("ky-niem-chuong/tieu-chi/", medal_rule_list, name="medal_rule_list"),
-    path("ky-niem-chuong/tieu-chi/moi/", medal_rule_new, name="medal_rule_new"),
-    path("ky-niem-chuong/tieu-chi/<int:pk>/sua/", medal_rule_edit, name="medal_rule_edit"),
-    path("ky-niem-chuong/<int:pk>/", medal_detail, name="medal_detail"),
-    path("ky-niem-chuong/<int:pk>/sua/", medal_edit, name="medal_edit"),
-    path("ky-niem-chuong/<int:pk>/ho-so/", medal_file_upload, name="medal_file_upload"),
-    path("ky-niem-chuong/<int:pk>/ho-so/<int:file_pk>/", medal_file_download, name="medal_file_download"),
-    path("ky-niem-chuong/<int:pk>/ho-so/<int:file_pk>/xoa/", medal_file_remove, name="medal_file_remove"),
-    path("ky-niem-chuong/<int:pk>/<slug:action>/", medal_action, name="medal_action"),
-]

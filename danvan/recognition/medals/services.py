@@ -26,7 +26,7 @@ from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Person, Unit
 
-from .models import MedalDossierFile, MedalNomination, MedalRule
+from ..models import MedalDossierFile, MedalNomination, MedalRule
 
 PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
 RESULT_LABELS = {PASS: "Đạt", FAIL: "Không đạt", UNKNOWN: "Chưa đủ dữ liệu"}

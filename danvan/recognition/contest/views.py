@@ -1,4 +1,4 @@
-"""The press contest pages (and, through views_medals, the medal nominations): scoped fetch, capability,
+"""The press contest pages: scoped fetch, capability,
 form, service, render or redirect."""
 
 from django.conf import settings
@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,10 +21,9 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Unit
 
-from . import services_contest as services
-from . import views_medals
-from .forms_contest import AwardForm, ContestForm, EntryForm, PrizeForm, RoundForm, ScoreForm
-from .models import Contest, ContestEntry, ContestRound, EntryScore, Exemplar, Prize, PrizeAward
+from ..models import Contest, ContestEntry, ContestRound, EntryScore, Exemplar, Prize, PrizeAward
+from . import services
+from .forms import AwardForm, ContestForm, EntryForm, PrizeForm, RoundForm, ScoreForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -571,35 +570,3 @@ def contest_results_xlsx(request, pk):
         f'attachment; filename="ket-qua-cuoc-thi-{contest.pk}-{timezone.localdate():%Y%m%d}.xlsx"'
     )
     return response
-
-
-urlpatterns = [
-    path("cuoc-thi/", contest_list, name="contest_list"),
-    path("cuoc-thi/moi/", contest_new, name="contest_new"),
-    path("cuoc-thi/<int:pk>/", contest_detail, name="contest_detail"),
-    path("cuoc-thi/<int:pk>/sua/", contest_edit, name="contest_edit"),
-    path("cuoc-thi/<int:pk>/trang-thai/", contest_status, name="contest_status"),
-    path("cuoc-thi/<int:pk>/tac-pham/moi/", contest_entry_new, name="contest_entry_new"),
-    path("cuoc-thi/<int:pk>/tac-pham/<int:entry_pk>/sua/", contest_entry_edit, name="contest_entry_edit"),
-    path(
-        "cuoc-thi/<int:pk>/tac-pham/<int:entry_pk>/rut/",
-        contest_entry_withdraw,
-        name="contest_entry_withdraw",
-    ),
-    path("cuoc-thi/<int:pk>/tac-pham/<int:entry_pk>/tep/", contest_entry_file, name="contest_entry_file"),
-    path("cuoc-thi/<int:pk>/vong/moi/", contest_round_new, name="contest_round_new"),
-    path("cuoc-thi/<int:pk>/vong/<int:round_pk>/", contest_round_detail, name="contest_round_detail"),
-    path("cuoc-thi/<int:pk>/vong/<int:round_pk>/sua/", contest_round_edit, name="contest_round_edit"),
-    path("cuoc-thi/<int:pk>/vong/<int:round_pk>/cham/", contest_score, name="contest_score"),
-    path(
-        "cuoc-thi/<int:pk>/vong/<int:round_pk>/<slug:action>/",
-        contest_round_action,
-        name="contest_round_action",
-    ),
-    path("cuoc-thi/<int:pk>/giai/moi/", contest_prize_new, name="contest_prize_new"),
-    path("cuoc-thi/<int:pk>/giai/<int:prize_pk>/sua/", contest_prize_edit, name="contest_prize_edit"),
-    path("cuoc-thi/<int:pk>/trao-giai/<slug:action>/", contest_award, name="contest_award"),
-    path("cuoc-thi/<int:pk>/ket-qua/", contest_results, name="contest_results"),
-    path("cuoc-thi/<int:pk>/ket-qua.xlsx", contest_results_xlsx, name="contest_results_xlsx"),
-    *views_medals.urlpatterns,
-]

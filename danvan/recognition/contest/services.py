@@ -27,7 +27,7 @@ from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
-from .models import Contest, ContestEntry, ContestRound, EntryScore, Prize, PrizeAward
+from ..models import Contest, ContestEntry, ContestRound, EntryScore, Prize, PrizeAward
 
 # Press works reach us as a link (báo điện tử, phát thanh, truyền hình) or a Word file. The upload gatekeeper
 # (danvan.lib.uploads) reads Word/Excel/text only: a PDF or a scanned page cannot be vetted, so a printed
