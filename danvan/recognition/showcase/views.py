@@ -7,43 +7,25 @@ names, phone numbers, e-mails, authors or the storage address of a file.
 
 import mimetypes
 
-from django import forms
 from django.http import FileResponse, Http404
 from django.shortcuts import render
-from django.urls import path
 from django.views.decorators.http import require_safe
 
 from danvan.core.paging import paginate, query_without_page
 
-from . import selectors_public as selectors
-from .models import Exemplar
+from ..appraisal.selectors import level_label
+from ..models import Exemplar
+from ..registry.selectors import locality_of, locality_units
+from . import selectors
+from .forms import ShowcaseFilterForm
 
 # Photos are served inline from our own origin: raster formats only (an SVG could carry a script).
 PHOTO_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 
 
-class ShowcaseFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=200)
-    field = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    locality = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-
-    def __init__(self, data, *, fields, years, localities):
-        super().__init__(data)
-        self.fields["field"].choices = [("", ""), *((f.pk, f.name) for f in fields)]
-        self.fields["year"].choices = [("", ""), *((y, y) for y in years)]
-        self.fields["locality"].choices = [("", ""), *((u.pk, u.name) for u in localities)]
-
-    def values(self) -> dict:
-        """The valid filters; a value that is not one of the choices is ignored, never an error page."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {name: data.get(name) for name in ("q", "field", "year", "locality")}
-
-
 @require_safe
 def showcase_list(request):
-    all_localities = selectors.locality_units()
+    all_localities = locality_units()
     localities = selectors.showcase_localities(all_localities)
     fields = selectors.showcase_fields()
     years = selectors.showcase_years()
@@ -76,11 +58,11 @@ def showcase_detail(request, pk):
     entry = selectors.public_entry(pk)
     if entry is None:
         raise Http404
-    locality = selectors.locality_of(entry.unit)
+    locality = locality_of(entry.unit)
     context = {
         "entry": entry,
         "locality": locality if locality is not None and locality.pk != entry.unit_id else None,
-        "level_label": selectors.level_label(entry.level) if entry.level else "",
+        "level_label": level_label(entry.level) if entry.level else "",
         "photos": selectors.public_photos(entry),
         "updates": selectors.public_updates(entry),
         "is_individual": entry.kind == Exemplar.Kind.EXEMPLAR,
@@ -106,10 +88,3 @@ def showcase_photo(request, pk):
     # Short: a photo made private again must not live long in shared caches.
     response["Cache-Control"] = "public, max-age=300"
     return response
-
-
-urlpatterns = [
-    path("", showcase_list, name="list"),
-    path("<int:pk>/", showcase_detail, name="detail"),
-    path("anh/<int:pk>/", showcase_photo, name="photo"),
-]

@@ -5,15 +5,13 @@ Scoped to what the user sees (Exemplar.objects.visible_to); one aggregate query 
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from danvan.core import access
 from danvan.core.access import Cap
 
-from . import charts
-from . import selectors_public as selectors
+from . import charts, selectors
 
 
 def _year(request, years: list[int]) -> int | None:
@@ -64,8 +62,3 @@ def stats_overview(request):
         "sections": sections,
     }
     return render(request, "recognition/stats/overview.html", context)
-
-
-urlpatterns = [
-    path("thong-ke/", stats_overview, name="stats_overview"),
-]
