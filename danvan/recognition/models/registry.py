@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
-from danvan.core.models import TimeStamped, Versioned
+from danvan.core.models import Derived, TimeStamped, Versioned
+from danvan.lib import vntext
+
+# The movement's own words and the small words: two titles that differ only in these are the same title.
+SMALL_WORDS = {"mo", "hinh", "dien", "dan", "van", "kheo", "cua", "va", "cac", "trong", "o", "tai", "voi"}
+
+
+def title_words(title: str) -> set[str]:
+    """The distinctive words of a title, folded: order, accents and the movement's own words do not count."""
+    return {w for w in vntext.fold(title).split() if w not in SMALL_WORDS}
 
 
 class Field(models.Model):
@@ -30,7 +39,7 @@ class ExemplarQuerySet(access.ScopedQuerySet):
         return self.filter(status__in=[Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED])
 
 
-class Exemplar(TimeStamped, Versioned):
+class Exemplar(Derived, TimeStamped, Versioned):
     """A registered model (mô hình, usually collective) or exemplar (điển hình, often a person) for a year."""
 
     class Kind(models.TextChoices):
@@ -90,6 +99,14 @@ class Exemplar(TimeStamped, Versioned):
 
         return reverse("recognition:exemplar_detail", args=[self.pk])
 
+    def refresh_derived(self) -> None:
+        """title_key: the distinctive words, sorted (the near-duplicate check compares them);
+        search_text: title, content, beneficiaries and unit, folded (the search box)."""
+        self.title_key = " ".join(sorted(title_words(self.title)))[:300]
+        self.search_text = vntext.fold(
+            f"{self.title} {self.description} {self.beneficiaries} {self.unit.name}"
+        )
+
 
 class ProgressUpdate(TimeStamped):
     exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="updates")
@@ -129,6 +146,12 @@ class Attachment(TimeStamped):
         return self.name
 
 
+class AwardQuerySet(access.ScopedQuerySet):
+    """Seen where the issuing unit is seen."""
+
+    scope_field = "issuer__path"
+
+
 class Award(TimeStamped):
     class Form(models.TextChoices):
         CERTIFICATE = "giay_khen", _("Giấy khen")
@@ -146,6 +169,8 @@ class Award(TimeStamped):
     issuer = models.ForeignKey(
         "org.Unit", verbose_name=_("đơn vị đề nghị"), on_delete=models.PROTECT, related_name="awards"
     )
+
+    objects = AwardQuerySet.as_manager()
 
     class Meta:
         ordering = ["-decision_date", "recipient_name"]

@@ -1,4 +1,5 @@
 from django import forms
+from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,9 +34,12 @@ class ExemplarForm(NormalizingFormMixin, forms.Form):
         label=_("Vẫn đăng ký (không trùng với mô hình đã có)"), required=False
     )
 
-    def __init__(self, *args, visible_units=None, **kwargs):
+    def __init__(self, *args, instance: Exemplar | None = None, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = timezone.localdate().year
+        if instance is not None:
+            fields = [name for name in self.base_fields if name != "confirm_duplicate"]
+            self.initial = {**model_to_dict(instance, fields=fields), **self.initial}
         if visible_units is not None:
             self.fields["unit"].queryset = visible_units
 

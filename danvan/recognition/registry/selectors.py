@@ -15,6 +15,10 @@ from django.db.models.lookups import In
 from danvan.core.access import SEGMENT_WIDTH
 from danvan.org.models import Unit
 
+from ..models import Award, Exemplar
+from ..models.registry import title_words
+
+NEAR_IDENTICAL = 0.8  # shared words / all words of the two titles
 LOCALITY_KINDS = ("province", "central_city")
 NO_LOCALITY = ""
 
@@ -50,3 +54,41 @@ def locality_of(unit: Unit) -> Unit | None:
         .order_by("-depth")
         .first()
     )
+
+
+def find_near_duplicate(*, unit: Unit, year: int, title: str, exclude: int | None = None) -> Exemplar | None:
+    """An exemplar of the unit or its parent, the same year, whose title shares most distinctive words."""
+    words = title_words(title)
+    if not words:
+        return None
+    units = [unit.pk] + ([unit.parent_id] if unit.parent_id else [])
+    candidates = Exemplar.objects.filter(unit_id__in=units, year=year).select_related("unit")
+    if exclude:
+        candidates = candidates.exclude(pk=exclude)
+    for other in candidates:
+        theirs = set(other.title_key.split())
+        union = words | theirs
+        if union and len(words & theirs) / len(union) >= NEAR_IDENTICAL:
+            return other
+    return None
+
+
+def exemplar_list(user, *, q: str = "", year: str = "", field: str = "", status: str = ""):
+    """The exemplars the user sees, filtered by the list's search box and choices."""
+    from danvan.org.selectors import search_filter
+
+    exemplars = Exemplar.objects.visible_to(user).select_related("unit", "field")
+    if q:
+        exemplars = exemplars.filter(search_filter(q))
+    if year.isdigit():
+        exemplars = exemplars.filter(year=int(year))
+    if field.isdigit():
+        exemplars = exemplars.filter(field_id=int(field))
+    if status:
+        exemplars = exemplars.filter(status=status)
+    return exemplars
+
+
+def award_lines(award: Award) -> list[Award]:
+    """The awards of the same decision by the same issuer (the list attached to the decision)."""
+    return list(Award.objects.filter(decision_number=award.decision_number, issuer=award.issuer))

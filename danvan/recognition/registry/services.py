@@ -8,29 +8,13 @@ from django.utils.translation import gettext as _
 
 from danvan.core import access, audit
 from danvan.core.access import Cap
-from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
 from ..models import Attachment, Award, Exemplar, ProgressUpdate
+from .selectors import find_near_duplicate
 
-SMALL_WORDS = {
-    "mo",
-    "hinh",
-    "dien",
-    "dan",
-    "van",
-    "kheo",
-    "cua",
-    "va",
-    "cac",
-    "trong",
-    "o",
-    "tai",
-    "voi",
-}
-NEAR_IDENTICAL = 0.8
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
 
@@ -47,27 +31,6 @@ class NearDuplicate(ServiceError):
             field="title",
         )
         self.existing = existing
-
-
-def title_words(title: str) -> set[str]:
-    """The distinctive words of a title, folded: order, accents and the movement's own words do not count."""
-    return {w for w in vntext.fold(title).split() if w not in SMALL_WORDS}
-
-
-def find_near_duplicate(*, unit: Unit, year: int, title: str, exclude: int | None = None) -> Exemplar | None:
-    words = title_words(title)
-    if not words:
-        return None
-    units = [unit.pk] + ([unit.parent_id] if unit.parent_id else [])
-    candidates = Exemplar.objects.filter(unit_id__in=units, year=year).select_related("unit")
-    if exclude:
-        candidates = candidates.exclude(pk=exclude)
-    for other in candidates:
-        theirs = set(other.title_key.split())
-        union = words | theirs
-        if union and len(words & theirs) / len(union) >= NEAR_IDENTICAL:
-            return other
-    return None
 
 
 @transaction.atomic
@@ -121,9 +84,7 @@ def exemplar_save(
         vntext.clean_text(contact_phone),
     )
     exemplar.story = vntext.nfc(story).strip()
-    exemplar.title_key = " ".join(sorted(title_words(title)))[:300]
-    exemplar.search_text = vntext.fold(f"{title} {exemplar.description} {exemplar.beneficiaries} {unit.name}")
-    save_if_current(exemplar, expected_version=expected_version)
+    exemplar.save_checked(expected_version=expected_version)
     audit.record(
         actor=actor,
         verb="register" if creating else "update",

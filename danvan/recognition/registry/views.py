@@ -10,14 +10,13 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
-from danvan.org.selectors import search_filter
 
 from ..models import Award, Exemplar, Field
-from . import services
+from . import policy, selectors, services
 from .documents import AwardLine, certificate_docx, decision_list_docx
 from .forms import AwardForm, ExemplarForm, ProgressForm
 
@@ -30,17 +29,9 @@ def _exemplar_or_404(request, pk) -> Exemplar:
 
 @login_required
 def exemplar_list(request):
-    access.require(request.user, Cap.PLAN_VIEW)
-    exemplars = Exemplar.objects.visible_to(request.user).select_related("unit", "field")
+    access.require(request.user, Cap.MOVEMENT_VIEW)
     q, year, field, status = (request.GET.get(k, "") for k in ("q", "year", "field", "status"))
-    if q:
-        exemplars = exemplars.filter(search_filter(q))
-    if year.isdigit():
-        exemplars = exemplars.filter(year=int(year))
-    if field.isdigit():
-        exemplars = exemplars.filter(field_id=int(field))
-    if status:
-        exemplars = exemplars.filter(status=status)
+    exemplars = selectors.exemplar_list(request.user, q=q, year=year, field=field, status=status)
     context = {
         "page": paginate(request, exemplars),
         "q": q,
@@ -56,47 +47,30 @@ def exemplar_list(request):
 
 
 def _exemplar_form(request, exemplar: Exemplar | None):
-    initial = None
-    if exemplar is not None:
-        initial = {
-            k: getattr(exemplar, k)
-            for k in (
-                "year",
-                "kind",
-                "title",
-                "description",
-                "beneficiaries",
-                "started_on",
-                "expected_results",
-                "contact_name",
-                "contact_phone",
-                "story",
-            )
-        }
-        initial.update({"unit": exemplar.unit_id, "field": exemplar.field_id})
     form = ExemplarForm(
-        request.POST or None, initial=initial, visible_units=Unit.objects.visible_to(request.user)
+        request.POST or None, instance=exemplar, visible_units=Unit.objects.visible_to(request.user)
     )
-    duplicate = None
-    if request.method == "POST" and form.is_valid():
+    context = {"exemplar": exemplar, "duplicate": None}
+
+    def save(data):
         try:
-            saved = services.exemplar_save(
+            return services.exemplar_save(
                 actor=request.user,
                 exemplar=exemplar,
                 expected_version=exemplar.version if exemplar else None,
-                **form.cleaned_data,
+                **data,
             )
-            messages.success(request, _("Đã lưu «%(t)s».") % {"t": saved.title})
-            return redirect(saved)
         except services.NearDuplicate as error:
-            duplicate = error.existing
-            apply_service_error(form, error)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(
-        request,
-        "recognition/exemplar_form.html",
-        {"form": form, "exemplar": exemplar, "duplicate": duplicate},
+            # form_page renders this same context: the page names the title it may duplicate.
+            context["duplicate"] = error.existing
+            raise
+
+    def saved(exemplar: Exemplar):
+        messages.success(request, _("Đã lưu «%(t)s».") % {"t": exemplar.title})
+        return redirect(exemplar)
+
+    return form_page(
+        request, form, template="recognition/exemplar_form.html", context=context, save=save, on_success=saved
     )
 
 
@@ -116,34 +90,42 @@ def exemplar_edit(request, pk):
 @login_required
 def exemplar_detail(request, pk):
     exemplar = _exemplar_or_404(request, pk)
-    access.require(request.user, Cap.PLAN_VIEW)
-    can_edit = access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, exemplar.unit)
+    access.require(request.user, Cap.MOVEMENT_VIEW)
+    can_edit = policy.can_edit_exemplar(request.user, exemplar)
     form = ProgressForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and can_edit and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.progress_add(
-                actor=request.user,
-                exemplar=exemplar,
-                on=data["on"],
-                text=data["text"],
-                figures=data["figures"],
-                files=[data["file"]] if data["file"] else [],
-            )
-            messages.success(request, _("Đã cập nhật tiến độ."))
-            return redirect(exemplar)
-        except ServiceError as error:
-            apply_service_error(form, error)
     context = {
         "exemplar": exemplar,
-        "form": form,
         "can_edit": can_edit,
         "updates": exemplar.updates.prefetch_related("attachments"),
         "attachments": exemplar.attachments.all(),
         "awards": exemplar.awards.all(),
         "entries": exemplar.round_entries.select_related("round"),
     }
-    return render(request, "recognition/exemplar_detail.html", context)
+
+    def save(data):
+        return services.progress_add(
+            actor=request.user,
+            exemplar=exemplar,
+            on=data["on"],
+            text=data["text"],
+            figures=data["figures"],
+            files=[data["file"]] if data["file"] else [],
+        )
+
+    def saved(_update):
+        messages.success(request, _("Đã cập nhật tiến độ."))
+        return redirect(exemplar)
+
+    if not can_edit:
+        return render(request, "recognition/exemplar_detail.html", {**context, "form": form})
+    return form_page(
+        request,
+        form,
+        template="recognition/exemplar_detail.html",
+        context=context,
+        save=save,
+        on_success=saved,
+    )
 
 
 @login_required
@@ -162,19 +144,20 @@ def attachment_file(request, pk, attachment_pk):
 @login_required
 def award_list(request):
     access.require(request.user, Cap.APPRAISAL_MANAGE)
-    awards = Award.objects.filter(issuer__in=Unit.objects.visible_to(request.user)).select_related("issuer")
+    awards = Award.objects.visible_to(request.user).select_related("issuer")
     form = AwardForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.award_save(actor=request.user, **form.cleaned_data)
-            messages.success(request, _("Đã ghi khen thưởng."))
-            return redirect("recognition:award_list")
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(
+
+    def saved(_award):
+        messages.success(request, _("Đã ghi khen thưởng."))
+        return redirect("recognition:award_list")
+
+    return form_page(
         request,
-        "recognition/award_list.html",
-        {"page": paginate(request, awards), "form": form, "query": query_without_page(request)},
+        form,
+        template="recognition/award_list.html",
+        context={"page": paginate(request, awards), "query": query_without_page(request)},
+        save=lambda data: services.award_save(actor=request.user, **data),
+        on_success=saved,
     )
 
 
@@ -191,20 +174,17 @@ def _line(award: Award) -> AwardLine:
 
 @login_required
 def award_document(request, pk, name):
-    award = get_object_or_404(
-        Award.objects.select_related("issuer"), pk=pk, issuer__in=Unit.objects.visible_to(request.user)
-    )
-    access.require(request.user, Cap.APPRAISAL_MANAGE, award.issuer)
+    award = get_object_or_404(Award.objects.visible_to(request.user).select_related("issuer"), pk=pk)
+    policy.require_award_issuer(request.user, award)
     if name == "certificate":
         data = certificate_docx(_line(award), issuer=award.level or award.issuer.name, place="")
         filename = f"giay-khen-{award.pk}.docx"
     elif name == "decision-list":
-        same = Award.objects.filter(decision_number=award.decision_number, issuer=award.issuer)
         from danvan.plans.services import header_texts
 
         superior, issuing = header_texts(award.issuer)
         data = decision_list_docx(
-            [_line(a) for a in same],
+            [_line(a) for a in selectors.award_lines(award)],
             issuer=issuing,
             superior=superior,
             decision_number=award.decision_number,
