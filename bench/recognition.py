@@ -134,7 +134,7 @@ def _setup(context: Context) -> dict:
 
 
 def measure(context: Context) -> list[dict]:
-    from danvan.recognition.appraisal.services import ranking
+    from danvan.recognition.appraisal.selectors import ranking
     from danvan.recognition.models import CouncilMember, RoundEntry
 
     started = time.perf_counter()

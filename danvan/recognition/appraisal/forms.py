@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 from django import forms
+from django.forms.models import model_to_dict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import NormalizingFormMixin
@@ -27,26 +29,6 @@ class PointsField(forms.DecimalField):
         return super().to_python(value)
 
 
-class RoundForm(NormalizingFormMixin, forms.Form):
-    owner = UnitChoiceField(label=_("Đơn vị tổ chức"))
-    name = forms.CharField(label=_("Tên đợt thẩm định"), max_length=300)
-    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
-    level = forms.ChoiceField(label=_("Cấp"), choices=AppraisalRound.Level.choices)
-    threshold = PointsField(
-        label=_("Điểm tối thiểu để công nhận"),
-        min_value=Decimal(0),
-        help_text=_("Hồ sơ có điểm trung bình từ mức này trở lên được đề xuất công nhận."),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, visible_units=None, editing: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if editing:
-            del self.fields["owner"]
-        elif visible_units is not None:
-            self.fields["owner"].queryset = visible_units
-
-
 class CriterionForm(forms.Form):
     name = forms.CharField(label=_("Tiêu chí"), max_length=300, required=False)
     max_points = PointsField(label=_("Điểm tối đa"), required=False, min_value=Decimal("0.01"))
@@ -55,16 +37,76 @@ class CriterionForm(forms.Form):
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, max_num=40)
 
 
+class RoundForm(NormalizingFormMixin, forms.Form):
+    """The round's heading fields and, as `criteria`, its criteria formset (read-only once a sheet is sent).
+
+    A new round starts from the current year, a threshold of 70 and the default criteria; an edited one
+    from its own values."""
+
+    owner = UnitChoiceField(label=_("Đơn vị tổ chức"))
+    name = forms.CharField(label=_("Tên đợt thẩm định"), max_length=300)
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    level = forms.ChoiceField(
+        label=_("Cấp"), choices=AppraisalRound.Level.choices, initial=AppraisalRound.Level.WARD
+    )
+    threshold = PointsField(
+        label=_("Điểm tối thiểu để công nhận"),
+        min_value=Decimal(0),
+        initial=70,
+        help_text=_("Hồ sơ có điểm trung bình từ mức này trở lên được đề xuất công nhận."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self,
+        data=None,
+        *,
+        instance: AppraisalRound | None = None,
+        visible_units=None,
+        default_criteria=(),
+        criteria_locked: bool = False,
+        **kwargs,
+    ):
+        super().__init__(data, **kwargs)
+        self.criteria_locked = criteria_locked
+        self.fields["year"].initial = timezone.localdate().year
+        if instance is not None:
+            del self.fields["owner"]
+            self.initial = {**model_to_dict(instance, fields=list(self.fields)), **self.initial}
+            criteria = [{"name": c.name, "max_points": c.max_points} for c in instance.criteria.all()]
+        else:
+            if visible_units is not None:
+                self.fields["owner"].queryset = visible_units
+                self.fields["owner"].initial = (
+                    visible_units.order_by("depth", "path").values_list("pk", flat=True).first()
+                )
+            criteria = [dict(c) for c in default_criteria]
+        self.criteria = CriterionFormSet(None if criteria_locked else data, initial=criteria, prefix="c")
+
+    def is_valid(self) -> bool:
+        return super().is_valid() and (self.criteria_locked or self.criteria.is_valid())
+
+    def criteria_rows(self) -> list[dict] | None:
+        """The filled criteria rows; None while they are locked (the service then keeps them)."""
+        if self.criteria_locked:
+            return None
+        return [row for row in self.criteria.cleaned_data if row]
+
+
 class MembersForm(forms.Form):
     users = forms.ModelMultipleChoiceField(
         label=_("Thành viên hội đồng"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     chair = forms.ModelChoiceField(label=_("Chủ tịch hội đồng"), queryset=None)
 
-    def __init__(self, *args, candidates=None, **kwargs):
+    def __init__(self, *args, candidates=None, round_: AppraisalRound | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["users"].queryset = candidates
         self.fields["chair"].queryset = candidates
+        if round_ is not None:
+            members = list(round_.members.all())
+            self.fields["users"].initial = [m.user_id for m in members]
+            self.fields["chair"].initial = next((m.user_id for m in members if m.is_chair), None)
 
     def clean(self):
         cleaned = super().clean()

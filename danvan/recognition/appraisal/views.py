@@ -7,63 +7,36 @@ organising needs APPRAISAL_MANAGE at the owner, scoring needs a seat on the roun
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import apply_service_error, form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib import vntext
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
 
-from ..models import AppraisalRound, CouncilMember, RoundEntry, ScoreSheet
-from . import services
-from .forms import AdmitForm, CloseForm, CriterionFormSet, MembersForm, RoundForm, SheetForm
+from ..models import AppraisalRound, RoundEntry, ScoreSheet
+from . import policy, selectors, services
+from .forms import AdmitForm, CloseForm, MembersForm, RoundForm, SheetForm
 
 T = "recognition/appraisal/"
 
 
 def _round_or_404(request, pk) -> AppraisalRound:
-    return get_object_or_404(services.rounds_visible_to(request.user).select_related("owner"), pk=pk)
-
-
-def _require_manage(user, round_: AppraisalRound) -> None:
-    access.require(user, Cap.APPRAISAL_MANAGE, round_.owner)
-
-
-def _criteria_rows(formset) -> list[dict]:
-    return [f for f in formset.cleaned_data if f]
-
-
-def _may_enter(user) -> bool:
-    return (
-        access.has_cap(user, Cap.APPRAISAL_MANAGE)
-        or access.has_cap(user, Cap.APPRAISAL_SCORE)
-        or CouncilMember.objects.filter(user=user).exists()
-    )
+    return get_object_or_404(AppraisalRound.objects.visible_to(request.user).select_related("owner"), pk=pk)
 
 
 @login_required
 def round_list(request):
-    if not _may_enter(request.user):
+    if not policy.may_enter(request.user):
         raise PermissionDenied
-    rounds = (
-        services.rounds_visible_to(request.user)
-        .select_related("owner")
-        .annotate(
-            n_entries=Count("entries", distinct=True),
-            n_members=Count("members", distinct=True),
-            seated=Exists(CouncilMember.objects.filter(round=OuterRef("pk"), user=request.user)),
-        )
-        .order_by("-year", "-id")
-    )
+    rounds = selectors.round_list(request.user)
     if year := request.GET.get("year", "").strip():
         rounds = rounds.filter(year=year) if year.isdigit() else rounds.none()
     context = {
@@ -75,82 +48,63 @@ def round_list(request):
     return render(request, T + "round_list.html", context)
 
 
+def _round_form_page(request, round_: AppraisalRound | None, form: RoundForm, save, message: str):
+    def saved(result: AppraisalRound):
+        messages.success(request, message % {"name": result.name})
+        return redirect("recognition:round_detail", pk=result.pk)
+
+    context = {"formset": form.criteria, "round": round_, "criteria_locked": form.criteria_locked}
+    return form_page(
+        request, form, template=T + "round_form.html", context=context, save=save, on_success=saved
+    )
+
+
 @login_required
 def round_new(request):
     access.require(request.user, Cap.APPRAISAL_MANAGE)
-    visible = Unit.objects.visible_to(request.user)
-    first_root = visible.order_by("depth", "path").values_list("pk", flat=True).first()
     form = RoundForm(
         request.POST or None,
-        visible_units=visible,
-        initial={"year": timezone.localdate().year, "threshold": 70, "owner": first_root, "level": "ward"},
+        visible_units=Unit.objects.visible_to(request.user),
+        default_criteria=services.DEFAULT_CRITERIA,
     )
-    formset = CriterionFormSet(
-        request.POST or None, initial=[dict(c) for c in services.DEFAULT_CRITERIA], prefix="c"
-    )
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        data = form.cleaned_data
-        try:
-            round_ = services.round_create(
-                actor=request.user,
-                owner=data["owner"],
-                name=data["name"],
-                year=data["year"],
-                level=data["level"],
-                threshold=data["threshold"],
-                criteria=_criteria_rows(formset),
-            )
-            messages.success(request, _("Đã tạo đợt thẩm định «%(name)s».") % {"name": round_.name})
-            return redirect("recognition:round_detail", pk=round_.pk)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, T + "round_form.html", {"form": form, "formset": formset, "round": None})
+
+    def save(data):
+        return services.round_create(
+            actor=request.user,
+            owner=data["owner"],
+            name=data["name"],
+            year=data["year"],
+            level=data["level"],
+            threshold=data["threshold"],
+            criteria=form.criteria_rows(),
+        )
+
+    return _round_form_page(request, None, form, save, _("Đã tạo đợt thẩm định «%(name)s»."))
 
 
 @login_required
 def round_edit(request, pk):
     round_ = _round_or_404(request, pk)
-    _require_manage(request.user, round_)
+    policy.require_manage(request.user, round_)
     if round_.status == AppraisalRound.Status.CLOSED:
         messages.error(request, _("Đợt thẩm định đã kết thúc; không sửa được nữa."))
         return redirect("recognition:round_detail", pk=round_.pk)
-    criteria = list(round_.criteria.all())
     locked = ScoreSheet.objects.filter(entry__round=round_).exists()
-    form = RoundForm(
-        request.POST or None,
-        editing=True,
-        initial={
-            "name": round_.name,
-            "year": round_.year,
-            "level": round_.level,
-            "threshold": round_.threshold,
-            "version": round_.version,
-        },
-    )
-    formset = CriterionFormSet(
-        None if locked else (request.POST or None),
-        initial=[{"name": c.name, "max_points": c.max_points} for c in criteria],
-        prefix="c",
-    )
-    if request.method == "POST" and form.is_valid() and (locked or formset.is_valid()):
-        data = form.cleaned_data
-        try:
-            services.round_update(
-                actor=request.user,
-                round_=round_,
-                name=data["name"],
-                year=data["year"],
-                level=data["level"],
-                threshold=data["threshold"],
-                criteria=None if locked else _criteria_rows(formset),
-                expected_version=data.get("version"),
-            )
-            messages.success(request, _("Đã lưu đợt thẩm định."))
-            return redirect("recognition:round_detail", pk=round_.pk)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    context = {"form": form, "formset": formset, "round": round_, "criteria_locked": locked}
-    return render(request, T + "round_form.html", context)
+    form = RoundForm(request.POST or None, instance=round_, criteria_locked=locked)
+
+    def save(data):
+        return services.round_update(
+            actor=request.user,
+            round_=round_,
+            name=data["name"],
+            year=data["year"],
+            level=data["level"],
+            threshold=data["threshold"],
+            criteria=form.criteria_rows(),
+            expected_version=data.get("version"),
+        )
+
+    return _round_form_page(request, round_, form, save, _("Đã lưu đợt thẩm định."))
 
 
 def _ranking_lines(rows):
@@ -162,12 +116,8 @@ def _ranking_lines(rows):
 
 def _detail_context(request, round_: AppraisalRound, close_form=None) -> dict:
     user = request.user
-    manage = services.can_manage(user, round_)
-    members = list(
-        round_.members.select_related("user")
-        .annotate(n_sent=Count("sheets", filter=Q(sheets__submitted_at__isnull=False)))
-        .order_by("-is_chair", "user__full_name", "user__username")
-    )
+    manage = policy.can_manage(user, round_)
+    members = selectors.members_with_counts(round_)
     seat = next((m for m in members if m.user_id == user.pk), None)
     if seat is None and not manage:
         raise PermissionDenied
@@ -175,14 +125,10 @@ def _detail_context(request, round_: AppraisalRound, close_form=None) -> dict:
     criteria = list(round_.criteria.all())
     my_sheets, own_paths = {}, []
     if seat is not None:
-        my_sheets = dict(
-            ScoreSheet.objects.filter(member=seat, submitted_at__isnull=False).values_list(
-                "entry_id", "submitted_at"
-            )
-        )
-        own_paths = services.own_unit_paths(user)
-    rows = services.ranking(round_)
-    scorable = [r for r in rows if not services.is_own_unit(r.entry.exemplar.unit.path, own_paths)]
+        my_sheets = selectors.sent_sheets(seat)
+        own_paths = policy.own_unit_paths(user)
+    rows = selectors.ranking(round_)
+    scorable = [r for r in rows if not policy.is_own_unit(r.entry.exemplar.unit.path, own_paths)]
     scored_all = seat is not None and all(r.entry.pk in my_sheets for r in scorable)
     see_ranking = manage or not is_open or scored_all
     may_close = is_open and (manage or (seat is not None and seat.is_chair))
@@ -194,7 +140,7 @@ def _detail_context(request, round_: AppraisalRound, close_form=None) -> dict:
         {
             "row": row,
             "sent_at": my_sheets.get(row.entry.pk),
-            "own_unit": seat is not None and services.is_own_unit(row.entry.exemplar.unit.path, own_paths),
+            "own_unit": seat is not None and policy.is_own_unit(row.entry.exemplar.unit.path, own_paths),
         }
         for row in sorted(rows, key=lambda r: vntext.sort_key(r.entry.exemplar.title))
     ]
@@ -222,72 +168,65 @@ def round_detail(request, pk):
     return render_page(request, T + "round_detail.html", context, partial="ranking")
 
 
+def _back_to_round(request, round_: AppraisalRound, message):
+    def done(result):
+        messages.success(request, message(result))
+        return redirect("recognition:round_detail", pk=round_.pk)
+
+    return done
+
+
 @login_required
 def round_members(request, pk):
     round_ = _round_or_404(request, pk)
-    _require_manage(request.user, round_)
-    candidates = services.member_candidates(round_)
-    current = list(round_.members.all())
-    chair = next((m.user_id for m in current if m.is_chair), None)
-    form = MembersForm(
-        request.POST or None,
-        candidates=candidates,
-        initial={"users": [m.user_id for m in current], "chair": chair},
+    policy.require_manage(request.user, round_)
+    form = MembersForm(request.POST or None, candidates=selectors.member_candidates(round_), round_=round_)
+    return form_page(
+        request,
+        form,
+        template=T + "round_members.html",
+        context={"round": round_},
+        save=lambda data: services.members_set(
+            actor=request.user, round_=round_, users=list(data["users"]), chair=data["chair"]
+        ),
+        on_success=_back_to_round(request, round_, lambda _members: _("Đã lưu hội đồng thẩm định.")),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.members_set(
-                actor=request.user,
-                round_=round_,
-                users=list(form.cleaned_data["users"]),
-                chair=form.cleaned_data["chair"],
-            )
-            messages.success(request, _("Đã lưu hội đồng thẩm định."))
-            return redirect("recognition:round_detail", pk=round_.pk)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, T + "round_members.html", {"round": round_, "form": form})
 
 
 @login_required
 def round_admit(request, pk):
     round_ = _round_or_404(request, pk)
-    _require_manage(request.user, round_)
-    candidates = services.admissible_exemplars(actor=request.user, round_=round_)
+    policy.require_manage(request.user, round_)
+    candidates = selectors.admissible_exemplars(actor=request.user, round_=round_)
     form = AdmitForm(request.POST or None, candidates=candidates)
+    q = request.GET.get("q", "").strip()
+    context = {
+        "round": round_,
+        "page": paginate(request, selectors.admissible_page(candidates, q)),
+        "query": query_without_page(request),
+        "q": q,
+        "chosen": {str(v) for v in (form["exemplars"].value() or [])},
+    }
     if request.method == "POST" and form.is_valid():
         try:
             entries = services.entries_admit(
                 actor=request.user, round_=round_, exemplars=list(form.cleaned_data["exemplars"])
             )
-            messages.success(request, _("Đã đưa %(n)s hồ sơ vào thẩm định.") % {"n": len(entries)})
-            return redirect("recognition:round_detail", pk=round_.pk)
         except ServiceError as error:
             apply_service_error(form, error)
-    shown = candidates.select_related("unit", "field").order_by("unit__path", "title")
-    q = request.GET.get("q", "").strip()
-    if q:
-        shown = shown.filter(Q(search_text__contains=vntext.fold(q)) | Q(title__icontains=q))
-    context = {
-        "round": round_,
-        "form": form,
-        "page": paginate(request, shown),
-        "query": query_without_page(request),
-        "q": q,
-        "chosen": {str(v) for v in (form["exemplars"].value() or [])},
-    }
-    return render_page(request, T + "round_admit.html", context, partial="candidates")
+        else:
+            messages.success(request, _("Đã đưa %(n)s hồ sơ vào thẩm định.") % {"n": len(entries)})
+            return redirect("recognition:round_detail", pk=round_.pk)
+    return render_page(request, T + "round_admit.html", {**context, "form": form}, partial="candidates")
 
 
 @login_required
 @require_POST
 def round_close(request, pk):
     round_ = _round_or_404(request, pk)
-    manage = services.can_manage(request.user, round_)
-    chair = CouncilMember.objects.filter(round=round_, user=request.user, is_chair=True).exists()
-    if not (manage or chair):
+    if not policy.may_close(request.user, round_):
         raise PermissionDenied
-    form = CloseForm(request.POST, rows=services.ranking(round_))
+    form = CloseForm(request.POST, rows=selectors.ranking(round_))
     if form.is_valid():
         try:
             services.round_close(
@@ -311,13 +250,13 @@ def round_score(request, pk, entry_pk):
     entry = get_object_or_404(
         RoundEntry.objects.select_related("exemplar__unit", "exemplar__field"), round=round_, pk=entry_pk
     )
-    seat = services.seat_of(request.user, round_)
+    seat = policy.seat_of(request.user, round_)
     if seat is None:
         raise PermissionDenied
     entry.round = round_
     criteria = list(round_.criteria.all())
-    own, others = services.visible_sheets(user=request.user, entry=entry)
-    own_unit = services.is_own_unit(entry.exemplar.unit.path, services.own_unit_paths(request.user))
+    own, others = selectors.visible_sheets(user=request.user, entry=entry)
+    own_unit = policy.is_own_unit(entry.exemplar.unit.path, policy.own_unit_paths(request.user))
     sent = own is not None and own.submitted_at is not None
     can_score = round_.status == AppraisalRound.Status.OPEN and not sent and not own_unit
     form = SheetForm(request.POST or None, criteria=criteria) if can_score else None
@@ -341,6 +280,7 @@ def round_score(request, pk, entry_pk):
                 return redirect("recognition:round_score", pk=round_.pk, entry_pk=entry.pk)
             except ServiceError as error:
                 apply_service_error(form, error)
+    following = selectors.next_to_score(round_, seat, entry)
     own_points = {s.criterion_id: s.points for s in own.scores.all()} if sent else {}
     other_points = [{x.criterion_id: x.points for x in s.scores.all()} for s in others]
     context = {
@@ -356,40 +296,16 @@ def round_score(request, pk, entry_pk):
         "other_sheets": others,
         "others": [(c, [pts.get(c.pk) for pts in other_points]) for c in criteria],
         "own_unit": own_unit,
-        "next_url": _next_to_score(round_, seat, entry),
+        "next_url": reverse("recognition:round_score", args=[round_.pk, following]) if following else "",
     }
     return render(request, T + "sheet.html", context)
 
 
-def _next_to_score(round_: AppraisalRound, seat: CouncilMember, current: RoundEntry) -> str:
-    done = ScoreSheet.objects.filter(member=seat, entry=OuterRef("pk"), submitted_at__isnull=False)
-    following = (
-        RoundEntry.objects.filter(round=round_)
-        .exclude(pk=current.pk)
-        .exclude(Exists(done))
-        .order_by("exemplar__title", "pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if round_.status != AppraisalRound.Status.OPEN or following is None:
-        return ""
-    return reverse("recognition:round_score", args=[round_.pk, following])
-
-
 @login_required
 def round_my(request):
-    if not _may_enter(request.user):
+    if not policy.may_enter(request.user):
         raise PermissionDenied
-    pending = services.my_pending(request.user)
-    seats = (
-        CouncilMember.objects.filter(user=request.user)
-        .select_related("round__owner")
-        .annotate(
-            n_sent=Count("sheets", filter=Q(sheets__submitted_at__isnull=False), distinct=True),
-            n_entries=Count("round__entries", distinct=True),
-        )
-        .order_by("-round__year", "-round_id")
-    )
+    pending = selectors.my_pending(request.user)
     context = {"pending": [p for p in pending if not p[1]], "skipped": [p for p in pending if p[1]]}
-    context["seats"] = seats[:50]
+    context["seats"] = selectors.my_seats(request.user)[:50]
     return render(request, T + "my_scoring.html", context)

@@ -1,13 +1,22 @@
 """Appraisal rounds: criteria, the council, admitted entries, score sheets and their scores."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core import access
 from danvan.core.models import TimeStamped, Versioned
 
 from .registry import Exemplar
 
 __all__ = ["AppraisalRound", "CouncilMember", "Criterion", "RoundEntry", "Score", "ScoreSheet"]
+
+
+class AppraisalRoundQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Rounds owned in the user's subtrees, and rounds where the user holds a seat on the council."""
+        seated = Exists(CouncilMember.objects.filter(round=OuterRef("pk"), user_id=user.pk))
+        return access.scoped(self, user, lambda paths: access.subtree_q("owner__path", paths) | Q(seated))
 
 
 class AppraisalRound(TimeStamped, Versioned):
@@ -35,6 +44,8 @@ class AppraisalRound(TimeStamped, Versioned):
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AppraisalRoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "-id"]

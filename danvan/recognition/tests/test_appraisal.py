@@ -11,7 +11,7 @@ from danvan.core.access import Role
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib import vntext
-from danvan.recognition.appraisal import services
+from danvan.recognition.appraisal import selectors, services
 from danvan.recognition.models import (
     AppraisalRound,
     Exemplar,
@@ -283,7 +283,7 @@ def test_a_second_submission_of_the_same_sheet_is_refused_and_not_counted_twice(
     ):
         submit(members[0], round_, exemplars[0], 50, 50)
     assert ScoreSheet.objects.count() == 1 and Score.objects.count() == 2
-    row = next(r for r in services.ranking(round_) if r.entry.exemplar == exemplars[0])
+    row = next(r for r in selectors.ranking(round_) if r.entry.exemplar == exemplars[0])
     assert (row.sheets_submitted, row.total_sum, row.average) == (1, Decimal("80.00"), Decimal("80.00"))
 
 
@@ -320,7 +320,7 @@ def scored(round_, members, exemplars):
 
 
 def test_ranking_averages_the_submitted_totals_and_ties_share_a_rank(scored, exemplars):
-    rows = services.ranking(scored)
+    rows = selectors.ranking(scored)
     summary = [(r.entry.exemplar.title, r.total_sum, r.average, r.rank, r.sheets_submitted) for r in rows]
     area, bloc, team, camera = (e.title for e in exemplars)
     assert summary[0] == (area, Decimal("170.00"), Decimal("85.00"), 1, 2)
@@ -333,7 +333,7 @@ def test_the_threshold_separates_who_meets_it_and_the_limit_itself_meets_it(cast
     round_ = open_round(cast, members, exemplars[:2], threshold=80)
     submit(members[0], round_, exemplars[0], 40, 40)
     submit(members[0], round_, exemplars[1], "39.99", 40)
-    meets = {r.entry.exemplar_id: r.meets_threshold for r in services.ranking(round_)}
+    meets = {r.entry.exemplar_id: r.meets_threshold for r in selectors.ranking(round_)}
     assert meets == {exemplars[0].pk: True, exemplars[1].pk: False}
 
 
@@ -342,14 +342,14 @@ def test_averages_are_rounded_to_two_places_and_unscored_entries_come_last_unran
     submit(members[0], round_, exemplars[0], 40, 40)
     submit(members[1], round_, exemplars[0], 40, 40)
     submit(members[2], round_, exemplars[0], 40, 41)
-    first, last = services.ranking(round_)
+    first, last = selectors.ranking(round_)
     assert (first.average, first.rank) == (Decimal("80.33"), 1)
     assert (last.sheets_submitted, last.average, last.rank, last.meets_threshold) == (0, None, None, False)
 
 
 def test_ranking_takes_one_query_whatever_the_number_of_entries(scored, django_assert_num_queries):
     with django_assert_num_queries(1):
-        rows = services.ranking(scored)
+        rows = selectors.ranking(scored)
         [r.entry.exemplar.unit.name for r in rows]
 
 
