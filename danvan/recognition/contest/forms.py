@@ -1,6 +1,7 @@
 """Forms of the press contest: parsing only; the services keep the rules."""
 
 from django import forms
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import NormalizingFormMixin
@@ -9,6 +10,13 @@ from danvan.org.forms import DateInput, UnitChoiceField
 
 class _VersionField(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+def _from_instance(form: forms.Form, instance, *, exclude=()) -> None:
+    """An edit form starts from the object's own values (what the user typed still wins)."""
+    if instance is not None:
+        fields = [name for name in form.fields if name not in exclude]
+        form.initial = {**model_to_dict(instance, fields=fields), **form.initial}
 
 
 # --- contest ---------------------------------------------------------------------------------------------
@@ -27,8 +35,9 @@ class ContestForm(NormalizingFormMixin, _VersionField):
         label=_("Thể lệ, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args, visible_units=None, **kwargs):
+    def __init__(self, *args, instance=None, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
+        _from_instance(self, instance)
         if visible_units is not None:
             self.fields["owner"].queryset = visible_units
 
@@ -51,8 +60,11 @@ class EntryForm(NormalizingFormMixin, _VersionField):
         label=_("Mô hình, điển hình được viết về"), queryset=None, required=False, empty_label=_("— Không —")
     )
 
-    def __init__(self, *args, visible_units=None, exemplars=None, **kwargs):
+    def __init__(self, *args, instance=None, default_unit=None, visible_units=None, exemplars=None, **kwargs):
         super().__init__(*args, **kwargs)
+        _from_instance(self, instance, exclude=["file"])  # a stored file is not offered back for upload
+        if instance is None and default_unit is not None:
+            self.fields["submitted_by"].initial = default_unit.pk
         if visible_units is not None:
             self.fields["submitted_by"].queryset = visible_units
         self.fields["exemplar"].queryset = exemplars
@@ -73,8 +85,14 @@ class RoundForm(NormalizingFormMixin, forms.Form):
         help_text=_("Tài khoản có vai trò thành viên hội đồng chấm điểm trong phạm vi cuộc thi."),
     )
 
-    def __init__(self, *args, candidates=None, **kwargs):
+    def __init__(self, *args, contest=None, instance=None, candidates=None, **kwargs):
         super().__init__(*args, **kwargs)
+        _from_instance(self, instance)
+        if instance is None and contest is not None:
+            # A new round comes after the others; the first two are usually the preliminary and the final.
+            count = contest.rounds.count()
+            self.fields["order"].initial = count + 1
+            self.fields["name"].initial = {0: _("Sơ khảo"), 1: _("Chung khảo")}.get(count)
         self.fields["judges"].queryset = candidates
         self.fields["judges"].label_from_instance = lambda u: str(u)
 
@@ -91,6 +109,12 @@ class PrizeForm(NormalizingFormMixin, forms.Form):
     )
     rank_order = forms.IntegerField(label=_("Thứ bậc (1 là cao nhất)"), min_value=1, max_value=50, initial=1)
     quota = forms.IntegerField(label=_("Số giải"), min_value=1, max_value=500, initial=1)
+
+    def __init__(self, *args, contest=None, instance=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _from_instance(self, instance)
+        if instance is None and contest is not None:
+            self.fields["rank_order"].initial = contest.prizes.count() + 1
 
 
 class AwardForm(forms.Form):

@@ -19,22 +19,19 @@ class ContestQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Contests the user runs (owner in the user's subtree), may send to (owner above the user's
         units) or judges (a judge of one of its rounds)."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if access.sees_everything(user):
-            return self.all()
-        paths = access.scope_paths(user)
-        ancestors = {
-            path[:end]
-            for path in paths
-            for end in range(access.SEGMENT_WIDTH, len(path) + 1, access.SEGMENT_WIDTH)
-        }
-        judged = ContestRound.judges.through.objects.filter(user_id=user.pk).values(
-            "contestround__contest_id"
-        )
-        return self.filter(
-            access.subtree_q("owner__path", paths) | Q(owner__path__in=ancestors) | Q(pk__in=judged)
-        )
+
+        def condition(paths):
+            ancestors = {
+                path[:end]
+                for path in paths
+                for end in range(access.SEGMENT_WIDTH, len(path) + 1, access.SEGMENT_WIDTH)
+            }
+            judged = ContestRound.judges.through.objects.filter(user_id=user.pk).values(
+                "contestround__contest_id"
+            )
+            return access.subtree_q("owner__path", paths) | Q(owner__path__in=ancestors) | Q(pk__in=judged)
+
+        return access.scoped(self, user, condition)
 
 
 class Contest(TimeStamped, Versioned):
