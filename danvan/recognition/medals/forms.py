@@ -1,6 +1,7 @@
 """Forms of the medal nominations and of their rule set: parsing only; the services keep the rules."""
 
 from django import forms
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core import access
@@ -13,6 +14,11 @@ from ..models import MedalNomination
 
 class _VersionField(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def start_from(self, instance) -> None:
+        """An edit form starts from the object's own values (what the user typed still wins)."""
+        if instance is not None:
+            self.initial = {**model_to_dict(instance, fields=list(self.fields)), **self.initial}
 
 
 class MedalRuleForm(NormalizingFormMixin, _VersionField):
@@ -34,6 +40,10 @@ class MedalRuleForm(NormalizingFormMixin, _VersionField):
     note = forms.CharField(
         label=_("Căn cứ, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, instance=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start_from(instance)
 
 
 DISCIPLINE_CHOICES = [("", _("Chưa rõ")), ("no", _("Không bị kỷ luật")), ("yes", _("Đã bị kỷ luật"))]
@@ -65,10 +75,17 @@ class NominationForm(NormalizingFormMixin, _VersionField):
         label=_("Tóm tắt thành tích"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
 
-    def __init__(self, *args, user=None, unit=None, groups=(), **kwargs):
+    def __init__(self, *args, instance=None, user=None, unit=None, person=None, groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         from danvan.org.models import Unit
 
+        self.start_from(instance)
+        if instance is not None:
+            self.initial.setdefault("discipline", self.discipline_value(instance))
+            self.fields["unit"].disabled = True  # a nomination stays with the unit that proposed it
+        else:
+            self.fields["unit"].initial = unit.pk if unit else None
+            self.fields["person"].initial = person
         self.fields["unit"].queryset = Unit.objects.visible_to(user)
         people = Person.objects.visible_to(user).select_related("unit")
         if unit is not None:

@@ -1,19 +1,15 @@
-"""Medal “Vì sự nghiệp Dân vận”: the rule set, nominations, their automatic check and the approval chain.
+"""Medal “Vì sự nghiệp Dân vận”: the rule set, nominations and the approval chain (writes).
 
     unit proposes ──> committee above checks ──> committee sends up
           ▲                    │
           └──── returned ◄─────┘  (with a comment; the unit corrects and proposes again)
 
 - rules: Cap.CATALOG_MANAGE (an administrator); nothing numeric is written in code, every threshold is a
-  rule's field;
-- propose / correct / dossier files: Cap.EXEMPLAR_REGISTER at the nominating unit;
-- check / return / send up: Cap.APPRAISAL_MANAGE at a unit above the nominating unit (a committee does not
-  check its own proposals: the unit above does).
+  rule's field; the check against them is in eligibility;
+- propose / correct / dossier files: Cap.MEDAL_PROPOSE at the nominating unit;
+- check / return / send up: the committee above the nominating unit (policy.can_check).
 """
 
-from dataclasses import dataclass
-
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -21,15 +17,14 @@ from django.utils.translation import gettext as _
 
 from danvan.core import access, audit
 from danvan.core.access import Cap
-from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Person, Unit
 
 from ..models import MedalDossierFile, MedalNomination, MedalRule
+from . import policy
+from .eligibility import FAIL, RESULT_LABELS, checks_text, evaluate
 
-PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
-RESULT_LABELS = {PASS: "Đạt", FAIL: "Không đạt", UNKNOWN: "Chưa đủ dữ liệu"}
 # Dossier documents pass the upload gatekeeper (danvan.lib.uploads), which vets Word, Excel and plain text
 # only: a PDF or a scan cannot be checked, so the signed originals stay on paper and the dossier holds
 # their Word/Excel versions.
@@ -46,10 +41,6 @@ NOMINATION_FIELDS = [
 
 
 # --- rules -----------------------------------------------------------------------------------------------
-
-
-def can_edit_rules(user) -> bool:
-    return access.has_cap(user, Cap.CATALOG_MANAGE)
 
 
 @transaction.atomic
@@ -89,7 +80,7 @@ def rule_save(
         vntext.nfc(note).strip(),
     )
     rule.updated_by = actor
-    save_if_current(rule, expected_version=expected_version)
+    rule.save_checked(expected_version=expected_version)
     audit.record(
         actor=actor,
         verb="create" if creating else "update",
@@ -100,174 +91,7 @@ def rule_save(
     return rule
 
 
-def rule_groups(*, include: str = "") -> list[str]:
-    """The groups that rules in force name, in Vietnamese order (plus `include`, a nomination's own)."""
-    groups = set(MedalRule.objects.active().values_list("group", flat=True))
-    if include:
-        groups.add(include)
-    return sorted(groups, key=vntext.sort_key)
-
-
-def rules_for(group: str) -> list[MedalRule]:
-    key = vntext.fold(group)
-    return [r for r in MedalRule.objects.active() if vntext.fold(r.group) == key]
-
-
-# --- the automatic check ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Facts:
-    years: int | None
-    years_text: str  # where the number of years comes from
-    has_discipline: bool | None
-    discipline_note: str
-
-
-def facts_of(nomination: MedalNomination, *, year: int) -> Facts:
-    if nomination.years_in_work is not None:
-        return Facts(
-            nomination.years_in_work,
-            _("theo kê khai"),
-            nomination.has_discipline,
-            nomination.discipline_note,
-        )
-    if nomination.start_year and nomination.start_year <= year:
-        return Facts(
-            year - nomination.start_year,
-            _("tính từ năm bắt đầu %(start)s đến năm %(year)s")
-            % {"start": nomination.start_year, "year": year},
-            nomination.has_discipline,
-            nomination.discipline_note,
-        )
-    return Facts(None, "", nomination.has_discipline, nomination.discipline_note)
-
-
-def _years_check(rule: MedalRule, facts: Facts) -> dict:
-    if facts.years is None:
-        return {
-            "criterion": "years",
-            "result": UNKNOWN,
-            "reason": _(
-                "Chưa có số năm làm công tác dân vận (hoặc năm bắt đầu) để đối chiếu với mức tối thiểu "
-                "%(min)s năm."
-            )
-            % {"min": rule.min_years},
-        }
-    values = {"years": facts.years, "min": rule.min_years, "source": facts.years_text}
-    if facts.years >= rule.min_years:
-        return {
-            "criterion": "years",
-            "result": PASS,
-            "reason": _("Có %(years)s năm làm công tác dân vận (%(source)s), đạt mức tối thiểu %(min)s năm.")
-            % values,
-        }
-    return {
-        "criterion": "years",
-        "result": FAIL,
-        "reason": _(
-            "Có %(years)s năm làm công tác dân vận (%(source)s), chưa đủ mức tối thiểu %(min)s năm "
-            "(còn thiếu %(missing)s năm)."
-        )
-        % {**values, "missing": rule.min_years - facts.years},
-    }
-
-
-def _discipline_check(facts: Facts) -> dict:
-    if facts.has_discipline is None:
-        return {
-            "criterion": "discipline",
-            "result": UNKNOWN,
-            "reason": _("Chưa rõ người được đề nghị có bị kỷ luật hay không."),
-        }
-    if facts.has_discipline:
-        note = f" ({facts.discipline_note})" if facts.discipline_note else ""
-        return {
-            "criterion": "discipline",
-            "result": FAIL,
-            "reason": _("Đã bị kỷ luật%(note)s: tiêu chí loại trừ trường hợp bị kỷ luật.") % {"note": note},
-        }
-    return {"criterion": "discipline", "result": PASS, "reason": _("Không bị kỷ luật.")}
-
-
-def _combine(results: list[str]) -> str:
-    if FAIL in results:
-        return FAIL
-    if UNKNOWN in results or not results:
-        return UNKNOWN
-    return PASS
-
-
-def evaluate(
-    nomination: MedalNomination, *, rules: list[MedalRule] | None = None, year: int | None = None
-) -> dict:
-    """Check a nomination against every active rule of its group; writes nothing.
-
-    Each rule gives pass, fail or unknown (unknown where the nomination lacks the data the rule asks for);
-    the overall result is fail if any rule fails, else unknown if any is unknown or no rule applies."""
-    year = year or timezone.localdate().year
-    rules = rules_for(nomination.group) if rules is None else rules
-    facts = facts_of(nomination, year=year)
-    results = []
-    for rule in rules:
-        parts = []
-        if rule.min_years is not None:
-            parts.append(_years_check(rule, facts))
-        if rule.requires_no_discipline:
-            parts.append(_discipline_check(facts))
-        results.append(
-            {
-                "rule_id": rule.pk,
-                "rule": rule.name,
-                "rule_version": rule.version,
-                "min_years": rule.min_years,
-                "requires_no_discipline": rule.requires_no_discipline,
-                "result": _combine([p["result"] for p in parts]),
-                "details": parts,
-            }
-        )
-    summary = ""
-    if not rules:
-        summary = _(
-            "Chưa có tiêu chí nào đang áp dụng cho nhóm «%(group)s»: cần quản trị viên bổ sung tiêu chí "
-            "trước khi đối chiếu."
-        ) % {"group": nomination.group}
-    return {
-        "at": timezone.now().isoformat(timespec="seconds"),
-        "year": year,
-        "group": nomination.group,
-        "overall": _combine([r["result"] for r in results]),
-        "summary": summary,
-        "rules": results,
-    }
-
-
-def checks_text(checks: dict) -> str:
-    """One line per rule, for the export and the history: «Tên tiêu chí: Đạt — lý do; lý do»."""
-    if not checks:
-        return ""
-    lines = [checks["summary"]] if checks.get("summary") else []
-    for rule in checks.get("rules", []):
-        reasons = "; ".join(d["reason"] for d in rule.get("details", []))
-        lines.append(f"{rule['rule']}: {RESULT_LABELS.get(rule['result'], rule['result'])} — {reasons}")
-    return "\n".join(lines)
-
-
 # --- nominations -----------------------------------------------------------------------------------------
-
-
-def _require_committee(actor, nomination: MedalNomination) -> None:
-    """Cap.APPRAISAL_MANAGE at a unit above the nominating one (at the root: a system administrator)."""
-    if not can_check(actor, nomination):
-        raise PermissionDenied
-
-
-def can_check(user, nomination: MedalNomination) -> bool:
-    parent = nomination.unit.parent
-    if parent is None:
-        # caps_at("") keeps only the grants on the whole system: nobody else sits above a root unit.
-        return Cap.APPRAISAL_MANAGE in access.caps_at(user, "")
-    return access.has_cap(user, Cap.APPRAISAL_MANAGE, parent)
 
 
 def _clean_fields(*, group: str, years_in_work, start_year, has_discipline, discipline_note, achievements):
@@ -317,7 +141,7 @@ def nomination_propose(
     discipline_note: str = "",
     achievements: str = "",
 ) -> MedalNomination:
-    access.require(actor, Cap.EXEMPLAR_REGISTER, unit)
+    access.require(actor, Cap.MEDAL_PROPOSE, unit)
     _check_person(person, unit)
     values = _clean_fields(
         group=group,
@@ -335,7 +159,7 @@ def nomination_propose(
         )
     nomination = MedalNomination(person=person, unit=unit, created_by=actor, **values)
     nomination.checks = evaluate(nomination)
-    save_if_current(nomination, expected_version=None)
+    nomination.save_checked(expected_version=None)
     audit.record(
         actor=actor,
         verb="propose",
@@ -361,7 +185,7 @@ def nomination_update(
     expected_version: int | None = None,
 ) -> MedalNomination:
     """The unit corrects its proposal (also after a return: it goes back to «proposed»)."""
-    access.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(actor, Cap.MEDAL_PROPOSE, nomination.unit)
     if nomination.status not in (MedalNomination.Status.PROPOSED, MedalNomination.Status.RETURNED):
         raise ServiceError(_("Đề nghị đã được Ban Dân vận kiểm tra: không sửa được nữa."))
     _check_person(person, nomination.unit)
@@ -379,7 +203,7 @@ def nomination_update(
         setattr(nomination, name, value)
     nomination.status = MedalNomination.Status.PROPOSED
     nomination.checks = evaluate(nomination)
-    save_if_current(nomination, expected_version=expected_version)
+    nomination.save_checked(expected_version=expected_version)
     audit.record(
         actor=actor,
         verb="update",
@@ -394,7 +218,7 @@ def nomination_update(
 @transaction.atomic
 def nomination_withdraw(*, actor, nomination: MedalNomination) -> None:
     """The unit withdraws a proposal the committee has not checked yet (or one returned to it)."""
-    access.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(actor, Cap.MEDAL_PROPOSE, nomination.unit)
     if nomination.status not in (MedalNomination.Status.PROPOSED, MedalNomination.Status.RETURNED):
         raise ServiceError(_("Đề nghị đã được Ban Dân vận kiểm tra: không rút được."))
     audit.record(
@@ -421,7 +245,7 @@ def _locked(nomination: MedalNomination) -> MedalNomination:
 def nomination_check(*, actor, nomination: MedalNomination) -> MedalNomination:
     """The committee above checks the proposal: the rules in force are run again and the result kept."""
     nomination = _locked(nomination)
-    _require_committee(actor, nomination)
+    policy.require_committee(actor, nomination)
     if nomination.status != MedalNomination.Status.PROPOSED:
         raise ServiceError(
             _("Chỉ kiểm tra được đề nghị đang ở bước «Đơn vị đề nghị» (hiện: %(s)s).")
@@ -430,8 +254,7 @@ def nomination_check(*, actor, nomination: MedalNomination) -> MedalNomination:
     nomination.checks = evaluate(nomination)
     nomination.status = MedalNomination.Status.CHECKED
     nomination.checked_by, nomination.checked_at = actor, timezone.now()
-    nomination.version += 1
-    nomination.save()
+    nomination.save_checked(expected_version=None)
     audit.record(
         actor=actor,
         verb="check",
@@ -448,7 +271,7 @@ def nomination_check(*, actor, nomination: MedalNomination) -> MedalNomination:
 def nomination_send_up(*, actor, nomination: MedalNomination) -> MedalNomination:
     """Send a checked nomination up; refused while a rule in force is not met."""
     nomination = _locked(nomination)
-    _require_committee(actor, nomination)
+    policy.require_committee(actor, nomination)
     if nomination.status != MedalNomination.Status.CHECKED:
         raise ServiceError(_("Đề nghị phải được Ban Dân vận kiểm tra trước khi gửi cấp trên."))
     nomination.checks = evaluate(nomination)
@@ -459,8 +282,7 @@ def nomination_send_up(*, actor, nomination: MedalNomination) -> MedalNomination
         )
     nomination.status = MedalNomination.Status.SENT
     nomination.sent_by, nomination.sent_at = actor, timezone.now()
-    nomination.version += 1
-    nomination.save()
+    nomination.save_checked(expected_version=None)
     audit.record(
         actor=actor,
         verb="send",
@@ -475,7 +297,7 @@ def nomination_send_up(*, actor, nomination: MedalNomination) -> MedalNomination
 @transaction.atomic
 def nomination_return(*, actor, nomination: MedalNomination, comment: str) -> MedalNomination:
     nomination = _locked(nomination)
-    _require_committee(actor, nomination)
+    policy.require_committee(actor, nomination)
     comment = vntext.nfc(comment).strip()
     if not comment:
         raise ServiceError(_("Hãy ghi ý kiến để đơn vị biết cần bổ sung, sửa gì."), field="comment")
@@ -486,8 +308,7 @@ def nomination_return(*, actor, nomination: MedalNomination, comment: str) -> Me
     old = nomination.status
     nomination.status = MedalNomination.Status.RETURNED
     nomination.return_comment = comment
-    nomination.version += 1
-    nomination.save()
+    nomination.save_checked(expected_version=None)
     audit.record(
         actor=actor,
         verb="return",
@@ -503,7 +324,7 @@ def nomination_return(*, actor, nomination: MedalNomination, comment: str) -> Me
 
 
 def _require_dossier_edit(actor, nomination: MedalNomination) -> None:
-    access.require(actor, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(actor, Cap.MEDAL_PROPOSE, nomination.unit)
     if nomination.status == MedalNomination.Status.SENT:
         raise ServiceError(_("Hồ sơ đã gửi cấp trên: không thay đổi tệp được."))
 
@@ -541,76 +362,3 @@ def dossier_remove(*, actor, item: MedalDossierFile) -> None:
     )
     item.file.delete(save=False)
     item.delete()
-
-
-# --- export ----------------------------------------------------------------------------------------------
-
-EXPORT_HEADERS = [
-    "STT",
-    "Họ và tên",
-    "Năm sinh",
-    "Chức vụ",
-    "Đơn vị công tác",
-    "Đơn vị đề nghị",
-    "Nhóm đối tượng",
-    "Số năm làm công tác dân vận",
-    "Năm bắt đầu",
-    "Kỷ luật",
-    "Tóm tắt thành tích",
-    "Kết quả đối chiếu tiêu chí",
-    "Chi tiết đối chiếu",
-    "Trạng thái",
-    "Ngày gửi cấp trên",
-    "Số tệp hồ sơ",
-]
-
-
-def nominations_xlsx(nominations) -> bytes:
-    """The list of nominations (a queryset already scoped to the user) as an .xlsx, 500 rows at a time."""
-    from django.db.models import Count
-
-    from danvan.lib.exports.xlsx import Sheet, write_workbook
-
-    queryset = nominations.select_related("person__unit", "unit").annotate(file_count=Count("files"))
-
-    def discipline(n: MedalNomination) -> str:
-        if n.has_discipline is None:
-            return "Chưa rõ"
-        return f"Có: {n.discipline_note}" if n.has_discipline else "Không"
-
-    def rows():
-        index = 0
-        total = queryset.count()
-        for start in range(0, total, 500):
-            for n in queryset[start : start + 500]:
-                index += 1
-                yield [
-                    index,
-                    n.person.full_name,
-                    n.person.birth_year,
-                    n.person.title,
-                    n.person.unit.name,
-                    n.unit.name,
-                    n.group,
-                    n.years_in_work,
-                    n.start_year,
-                    discipline(n),
-                    n.achievements,
-                    RESULT_LABELS.get(n.overall, ""),
-                    checks_text(n.checks),
-                    n.get_status_display(),
-                    timezone.localtime(n.sent_at).date() if n.sent_at else None,
-                    n.file_count,
-                ]
-
-    return write_workbook(
-        [
-            Sheet(
-                title="Đề nghị Kỷ niệm chương",
-                headers=EXPORT_HEADERS,
-                rows=rows(),
-                widths=[6, 26, 9, 24, 30, 30, 30, 12, 10, 20, 40, 16, 60, 18, 14, 8],
-                notes=["Danh sách đề nghị tặng Kỷ niệm chương “Vì sự nghiệp Dân vận”"],
-            )
-        ]
-    )

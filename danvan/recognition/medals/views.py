@@ -14,32 +14,24 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Unit
 
 from ..models import MedalDossierFile, MedalNomination, MedalRule
-from . import services
+from . import documents, policy, selectors, services
+from .eligibility import RESULT_LABELS
 from .forms import CommentForm, DossierForm, MedalRuleForm, NominationFilterForm, NominationForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _require_medal_access(user) -> None:
-    """Units that propose and committees that check; anyone else has nothing to do here."""
-    if not (access.has_cap(user, Cap.EXEMPLAR_REGISTER) or access.has_cap(user, Cap.APPRAISAL_MANAGE)):
-        raise PermissionDenied
 
 
 def _nomination_or_404(request, pk) -> MedalNomination:
     nomination = get_object_or_404(
         MedalNomination.objects.visible_to(request.user).select_related("person__unit", "unit__parent"), pk=pk
     )
-    if not (
-        access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
-        or access.has_cap(request.user, Cap.APPRAISAL_MANAGE, nomination.unit)
-    ):
+    if not policy.may_open(request.user, nomination):
         raise PermissionDenied
     return nomination
 
@@ -49,52 +41,40 @@ def _nomination_or_404(request, pk) -> MedalNomination:
 
 @login_required
 def medal_rule_list(request):
-    if not services.can_edit_rules(request.user):
-        _require_medal_access(request.user)
+    if not policy.can_edit_rules(request.user):
+        policy.require_medal_access(request.user)
     context = {
         "rules": MedalRule.objects.order_by("-active", "group", "name"),
-        "can_edit": services.can_edit_rules(request.user),
+        "can_edit": policy.can_edit_rules(request.user),
     }
     return render(request, "recognition/medal/rule_list.html", context)
 
 
 def _rule_form_page(request, rule: MedalRule | None):
     access.require(request.user, Cap.CATALOG_MANAGE)
-    initial = {"active": True}
-    if rule is not None:
-        initial = {
-            "name": rule.name,
-            "group": rule.group,
-            "min_years": rule.min_years,
-            "requires_no_discipline": rule.requires_no_discipline,
-            "active": rule.active,
-            "note": rule.note,
-            "version": rule.version,
-        }
-    form = MedalRuleForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.rule_save(
-                actor=request.user,
-                name=data["name"],
-                group=data["group"],
-                min_years=data["min_years"],
-                requires_no_discipline=data["requires_no_discipline"],
-                active=data["active"],
-                note=data["note"],
-                rule=rule,
-                expected_version=data.get("version") if rule else None,
-            )
-            messages.success(request, _("Đã lưu tiêu chí."))
-            return redirect("recognition:medal_rule_list")
-        except ServiceError as error:
-            apply_service_error(form, error)
+    form = MedalRuleForm(request.POST or None, instance=rule)
+
+    def save(data):
+        return services.rule_save(
+            actor=request.user,
+            name=data["name"],
+            group=data["group"],
+            min_years=data["min_years"],
+            requires_no_discipline=data["requires_no_discipline"],
+            active=data["active"],
+            note=data["note"],
+            rule=rule,
+            expected_version=data.get("version") if rule else None,
+        )
+
+    def saved(_rule):
+        messages.success(request, _("Đã lưu tiêu chí."))
+        return redirect("recognition:medal_rule_list")
+
     heading = _("Thêm tiêu chí xét Kỷ niệm chương") if rule is None else _("Sửa tiêu chí xét Kỷ niệm chương")
-    return render(
-        request,
-        "recognition/medal/form.html",
-        {"form": form, "heading": heading, "back": reverse("recognition:medal_rule_list"), "rule_form": True},
+    context = {"heading": heading, "back": reverse("recognition:medal_rule_list"), "rule_form": True}
+    return form_page(
+        request, form, template="recognition/medal/form.html", context=context, save=save, on_success=saved
     )
 
 
@@ -113,41 +93,32 @@ def medal_rule_edit(request, pk):
 
 
 def _filtered(request):
-    nominations = MedalNomination.objects.visible_to(request.user)
-    groups = sorted(set(nominations.values_list("group", flat=True)))
-    form = NominationFilterForm(request.GET or None, groups=groups)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data.get("status"):
-            nominations = nominations.filter(status=data["status"])
-        if data.get("group"):
-            nominations = nominations.filter(group=data["group"])
-        if data.get("overall"):
-            nominations = nominations.filter(checks__overall=data["overall"])
-    return form, nominations
+    form = NominationFilterForm(request.GET or None, groups=selectors.nomination_groups(request.user))
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, selectors.nominations_filtered(request.user, data)
 
 
 @login_required
 def medal_list(request):
-    _require_medal_access(request.user)
+    policy.require_medal_access(request.user)
     form, nominations = _filtered(request)
     nominations = nominations.select_related("person", "unit").order_by("-created_at", "-id")
     context = {
         "filter_form": form,
         "page": paginate(request, nominations),
         "query": query_without_page(request),
-        "can_propose": access.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
-        "can_edit_rules": services.can_edit_rules(request.user),
-        "labels": services.RESULT_LABELS,
+        "can_propose": access.has_cap(request.user, Cap.MEDAL_PROPOSE),
+        "can_edit_rules": policy.can_edit_rules(request.user),
+        "labels": RESULT_LABELS,
     }
     return render(request, "recognition/medal/list.html", context)
 
 
 @login_required
 def medal_export(request):
-    _require_medal_access(request.user)
+    policy.require_medal_access(request.user)
     _form, nominations = _filtered(request)
-    data = services.nominations_xlsx(nominations.order_by("unit__path", "person__sort_key", "id"))
+    data = documents.nominations_xlsx(nominations.order_by("unit__path", "person__sort_key", "id"))
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = (
         f'attachment; filename="de-nghi-ky-niem-chuong-{timezone.localdate():%Y%m%d}.xlsx"'
@@ -164,35 +135,24 @@ def _chosen_unit(request, fallback: Unit | None = None) -> Unit | None:
         return fallback
     for unit_path in access.scope_paths(request.user):
         unit = units.filter(path=unit_path).first()
-        if unit is not None and access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, unit):
+        if unit is not None and access.has_cap(request.user, Cap.MEDAL_PROPOSE, unit):
             return unit
     return None
 
 
 def _nomination_form_page(request, nomination: MedalNomination | None):
     unit = _chosen_unit(request, nomination.unit if nomination else None)
-    if nomination is None:
-        initial = {"unit": unit.pk if unit else None}
-        if pk := request.GET.get("person"):
-            initial["person"] = pk
-    else:
-        initial = {
-            "unit": nomination.unit_id,
-            "person": nomination.person_id,
-            "group": nomination.group,
-            "years_in_work": nomination.years_in_work,
-            "start_year": nomination.start_year,
-            "discipline": NominationForm.discipline_value(nomination),
-            "discipline_note": nomination.discipline_note,
-            "achievements": nomination.achievements,
-            "version": nomination.version,
-        }
-    groups = services.rule_groups(include=nomination.group if nomination else "")
-    form = NominationForm(request.POST or None, initial=initial, user=request.user, unit=unit, groups=groups)
-    if nomination is not None:
-        form.fields["unit"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    groups = selectors.rule_groups(include=nomination.group if nomination else "")
+    form = NominationForm(
+        request.POST or None,
+        instance=nomination,
+        user=request.user,
+        unit=unit,
+        person=request.GET.get("person") or None,
+        groups=groups,
+    )
+
+    def save(data):
         values = {
             "person": data["person"],
             "group": data["group"],
@@ -202,20 +162,20 @@ def _nomination_form_page(request, nomination: MedalNomination | None):
             "discipline_note": data["discipline_note"],
             "achievements": data["achievements"],
         }
-        try:
-            if nomination is None:
-                nomination = services.nomination_propose(actor=request.user, unit=data["unit"], **values)
-                messages.success(request, _("Đã gửi đề nghị tới Ban Dân vận cấp trên."))
-            else:
-                nomination = services.nomination_update(
-                    actor=request.user, nomination=nomination, expected_version=data.get("version"), **values
-                )
-                messages.success(request, _("Đã lưu và gửi lại đề nghị."))
-            return redirect(nomination)
-        except ServiceError as error:
-            apply_service_error(form, error)
+        if nomination is None:
+            return services.nomination_propose(actor=request.user, unit=data["unit"], **values)
+        return services.nomination_update(
+            actor=request.user, nomination=nomination, expected_version=data.get("version"), **values
+        )
+
+    def saved(result: MedalNomination):
+        if nomination is None:
+            messages.success(request, _("Đã gửi đề nghị tới Ban Dân vận cấp trên."))
+        else:
+            messages.success(request, _("Đã lưu và gửi lại đề nghị."))
+        return redirect(result)
+
     context = {
-        "form": form,
         "heading": _("Đề nghị Kỷ niệm chương “Vì sự nghiệp Dân vận”")
         if nomination is None
         else _("Sửa đề nghị"),
@@ -224,19 +184,21 @@ def _nomination_form_page(request, nomination: MedalNomination | None):
         "no_rules": not groups,
         "unit_filter": nomination is None,
     }
-    return render(request, "recognition/medal/form.html", context)
+    return form_page(
+        request, form, template="recognition/medal/form.html", context=context, save=save, on_success=saved
+    )
 
 
 @login_required
 def medal_new(request):
-    access.require(request.user, Cap.EXEMPLAR_REGISTER)
+    access.require(request.user, Cap.MEDAL_PROPOSE)
     return _nomination_form_page(request, None)
 
 
 @login_required
 def medal_edit(request, pk):
     nomination = _nomination_or_404(request, pk)
-    access.require(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
+    access.require(request.user, Cap.MEDAL_PROPOSE, nomination.unit)
     if nomination.status not in (MedalNomination.Status.PROPOSED, MedalNomination.Status.RETURNED):
         messages.error(request, _("Đề nghị đã được Ban Dân vận kiểm tra: không sửa được nữa."))
         return redirect(nomination)
@@ -246,13 +208,13 @@ def medal_edit(request, pk):
 @login_required
 def medal_detail(request, pk):
     nomination = _nomination_or_404(request, pk)
-    is_unit = access.has_cap(request.user, Cap.EXEMPLAR_REGISTER, nomination.unit)
-    committee = services.can_check(request.user, nomination)
+    is_unit = policy.is_nominating_unit(request.user, nomination)
+    committee = policy.can_check(request.user, nomination)
     Status = MedalNomination.Status
     context = {
         "nomination": nomination,
         "checks": nomination.checks or {},
-        "labels": services.RESULT_LABELS,
+        "labels": RESULT_LABELS,
         "files": nomination.files.select_related("uploaded_by"),
         "can_edit": is_unit and nomination.status in (Status.PROPOSED, Status.RETURNED),
         "can_files": is_unit and nomination.status != Status.SENT,
@@ -280,7 +242,7 @@ def medal_action(request, pk, action):
             messages.success(
                 request,
                 _("Đã kiểm tra. Kết quả đối chiếu tiêu chí: %(r)s.")
-                % {"r": services.RESULT_LABELS.get(nomination.overall, "—")},
+                % {"r": RESULT_LABELS.get(nomination.overall, "—")},
             )
         elif action == "send":
             services.nomination_send_up(actor=request.user, nomination=nomination)
