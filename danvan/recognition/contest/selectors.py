@@ -14,6 +14,7 @@ from danvan.lib import vntext
 from danvan.org.models import Unit
 
 from ..models import Contest, ContestEntry, ContestRound, EntryScore, Exemplar
+from ..registry.selectors import own_unit_with
 
 TWO_PLACES = Decimal("0.01")
 
@@ -177,12 +178,8 @@ def units_under(user, contest: Contest):
 
 
 def default_unit(user, units) -> Unit | None:
-    """The first of the user's own units (by scope) that may send an entry."""
-    for unit_path in access.scope_paths(user):
-        unit = units.filter(path=unit_path).first()
-        if unit is not None and access.has_cap(user, Cap.EXEMPLAR_REGISTER, unit):
-            return unit
-    return None
+    """The unit an entry is sent from unless the user picks another."""
+    return own_unit_with(user, units, Cap.EXEMPLAR_REGISTER)
 
 
 def exemplars_for(user, contest: Contest):

@@ -20,6 +20,7 @@ from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Unit
 
 from ..models import MedalDossierFile, MedalNomination, MedalRule
+from ..registry.selectors import own_unit_with
 from . import documents, policy, selectors, services
 from .eligibility import RESULT_LABELS
 from .forms import CommentForm, DossierForm, MedalRuleForm, NominationFilterForm, NominationForm
@@ -47,7 +48,7 @@ def medal_rule_list(request):
         "rules": MedalRule.objects.order_by("-active", "group", "name"),
         "can_edit": policy.can_edit_rules(request.user),
     }
-    return render(request, "recognition/medal/rule_list.html", context)
+    return render(request, "recognition/medals/rule_list.html", context)
 
 
 def _rule_form_page(request, rule: MedalRule | None):
@@ -74,7 +75,7 @@ def _rule_form_page(request, rule: MedalRule | None):
     heading = _("Thêm tiêu chí xét Kỷ niệm chương") if rule is None else _("Sửa tiêu chí xét Kỷ niệm chương")
     context = {"heading": heading, "back": reverse("recognition:medal_rule_list"), "rule_form": True}
     return form_page(
-        request, form, template="recognition/medal/form.html", context=context, save=save, on_success=saved
+        request, form, template="recognition/medals/form.html", context=context, save=save, on_success=saved
     )
 
 
@@ -111,7 +112,7 @@ def medal_list(request):
         "can_edit_rules": policy.can_edit_rules(request.user),
         "labels": RESULT_LABELS,
     }
-    return render(request, "recognition/medal/list.html", context)
+    return render(request, "recognition/medals/list.html", context)
 
 
 @login_required
@@ -133,11 +134,7 @@ def _chosen_unit(request, fallback: Unit | None = None) -> Unit | None:
         return units.filter(pk=raw).first()
     if fallback is not None:
         return fallback
-    for unit_path in access.scope_paths(request.user):
-        unit = units.filter(path=unit_path).first()
-        if unit is not None and access.has_cap(request.user, Cap.MEDAL_PROPOSE, unit):
-            return unit
-    return None
+    return own_unit_with(request.user, units, Cap.MEDAL_PROPOSE)
 
 
 def _nomination_form_page(request, nomination: MedalNomination | None):
@@ -185,7 +182,7 @@ def _nomination_form_page(request, nomination: MedalNomination | None):
         "unit_filter": nomination is None,
     }
     return form_page(
-        request, form, template="recognition/medal/form.html", context=context, save=save, on_success=saved
+        request, form, template="recognition/medals/form.html", context=context, save=save, on_success=saved
     )
 
 
@@ -229,7 +226,7 @@ def medal_detail(request, pk):
             (Status.SENT.label, nomination.sent_at, nomination.sent_by),
         ],
     }
-    return render(request, "recognition/medal/detail.html", context)
+    return render(request, "recognition/medals/detail.html", context)
 
 
 @login_required

@@ -92,3 +92,15 @@ def exemplar_list(user, *, q: str = "", year: str = "", field: str = "", status:
 def award_lines(award: Award) -> list[Award]:
     """The awards of the same decision by the same issuer (the list attached to the decision)."""
     return list(Award.objects.filter(decision_number=award.decision_number, issuer=award.issuer))
+
+
+def own_unit_with(user, units, cap) -> Unit | None:
+    """The first of the user's own units (the roots of their scope, among `units`) where they hold `cap`: the
+    unit a form proposes by default."""
+    from danvan.core import access
+
+    for unit_path in access.scope_paths(user):
+        unit = units.filter(path=unit_path).first()
+        if unit is not None and access.has_cap(user, cap, unit):
+            return unit
+    return None

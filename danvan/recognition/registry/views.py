@@ -43,7 +43,7 @@ def exemplar_list(request):
         "query": query_without_page(request),
         "can_register": access.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
     }
-    return render_page(request, "recognition/exemplar_list.html", context, partial="results")
+    return render_page(request, "recognition/registry/exemplar_list.html", context, partial="results")
 
 
 def _exemplar_form(request, exemplar: Exemplar | None):
@@ -70,7 +70,12 @@ def _exemplar_form(request, exemplar: Exemplar | None):
         return redirect(exemplar)
 
     return form_page(
-        request, form, template="recognition/exemplar_form.html", context=context, save=save, on_success=saved
+        request,
+        form,
+        template="recognition/registry/exemplar_form.html",
+        context=context,
+        save=save,
+        on_success=saved,
     )
 
 
@@ -117,11 +122,11 @@ def exemplar_detail(request, pk):
         return redirect(exemplar)
 
     if not can_edit:
-        return render(request, "recognition/exemplar_detail.html", {**context, "form": form})
+        return render(request, "recognition/registry/exemplar_detail.html", {**context, "form": form})
     return form_page(
         request,
         form,
-        template="recognition/exemplar_detail.html",
+        template="recognition/registry/exemplar_detail.html",
         context=context,
         save=save,
         on_success=saved,
@@ -154,7 +159,7 @@ def award_list(request):
     return form_page(
         request,
         form,
-        template="recognition/award_list.html",
+        template="recognition/registry/award_list.html",
         context={"page": paginate(request, awards), "query": query_without_page(request)},
         save=lambda data: services.award_save(actor=request.user, **data),
         on_success=saved,

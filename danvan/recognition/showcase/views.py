@@ -50,7 +50,7 @@ def showcase_list(request):
         "localities": localities,
         "filtered": any(value not in (None, "") for value in chosen.values()),
     }
-    return render(request, "recognition/public/showcase_list.html", context)
+    return render(request, "recognition/showcase/showcase_list.html", context)
 
 
 @require_safe
@@ -67,7 +67,7 @@ def showcase_detail(request, pk):
         "updates": selectors.public_updates(entry),
         "is_individual": entry.kind == Exemplar.Kind.EXEMPLAR,
     }
-    return render(request, "recognition/public/showcase_detail.html", context)
+    return render(request, "recognition/showcase/showcase_detail.html", context)
 
 
 @require_safe

@@ -25,7 +25,7 @@ def _year(request, years: list[int]) -> int | None:
 @login_required
 @require_safe
 def stats_overview(request):
-    access.require(request.user, Cap.PLAN_VIEW)
+    access.require(request.user, Cap.MOVEMENT_VIEW)
     years = selectors.stats_years(request.user)
     year = _year(request, years)
     entries = selectors.stats_base(request.user, year=year)
