@@ -42,7 +42,6 @@ TOPICS = [
 
 def _setup(context: Context) -> dict:
     from danvan.accounts.models import RoleAssignment, User
-    from danvan.lib import vntext
     from danvan.org.models import Unit
     from danvan.recognition.models import (
         AppraisalRound,
@@ -62,7 +61,7 @@ def _setup(context: Context) -> dict:
     wards = list(
         Unit.objects.filter(kind__code__in=["ward", "commune"])
         .order_by("path")
-        .values_list("pk", "path")[:3321]
+        .only("pk", "path", "name")[:3321]
     )
     fields = list(Field.objects.all())
     admin = User.objects.get(pk=context.dataset["refs"]["users"]["admin"])
@@ -70,23 +69,21 @@ def _setup(context: Context) -> dict:
     with transaction.atomic():
         exemplars = []
         for n in range(REGISTRATIONS):
-            unit_id, _path = wards[n % len(wards)]
+            unit = wards[n % len(wards)]
             title = f"{rng.choice(WORDS)} {rng.choice(TOPICS)} số {n}"
             status = Exemplar.Status.RECOGNISED if n % 5 == 0 else Exemplar.Status.REGISTERED
-            exemplars.append(
-                Exemplar(
-                    unit_id=unit_id,
-                    year=2025,
-                    kind="initiative",
-                    field=fields[n % len(fields)],
-                    title=title,
-                    description="Huy động Nhân dân cùng làm, cùng hưởng lợi.",
-                    story="Câu chuyện của mô hình.",
-                    status=status,
-                    title_key=" ".join(sorted(set(vntext.fold(title).split()))),
-                    search_text=vntext.fold(title),
-                )
+            exemplar = Exemplar(
+                unit=unit,
+                year=2025,
+                kind="initiative",
+                field=fields[n % len(fields)],
+                title=title,
+                description="Huy động Nhân dân cùng làm, cùng hưởng lợi.",
+                story="Câu chuyện của mô hình.",
+                status=status,
             )
+            exemplar.refresh_derived()  # bulk_create skips save(): the derived columns are filled here
+            exemplars.append(exemplar)
         Exemplar.objects.bulk_create(exemplars, batch_size=1000)
         round_ = AppraisalRound.objects.create(
             owner=province,
@@ -134,8 +131,8 @@ def _setup(context: Context) -> dict:
 
 
 def measure(context: Context) -> list[dict]:
+    from danvan.recognition.appraisal.selectors import ranking
     from danvan.recognition.models import CouncilMember, RoundEntry
-    from danvan.recognition.services_appraisal import ranking
 
     started = time.perf_counter()
     round_ = _setup(context)["round"]

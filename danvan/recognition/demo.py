@@ -9,8 +9,10 @@ from django.db import transaction
 from danvan.accounts.demo import DEMO_PASSWORD
 from danvan.accounts.models import RoleAssignment, User
 
-from . import services, services_appraisal
+from .appraisal import selectors as selectors_appraisal
+from .appraisal import services as services_appraisal
 from .models import AppraisalRound, Award, Exemplar, Field
+from .registry import services
 
 MODELS = [
     (
@@ -92,7 +94,7 @@ def load_demo_recognition(actor, units: dict) -> int:
                 points={c.pk: Decimal(p - offset) for c, p in zip(criteria, points, strict=True)},
             )
     decisions = {
-        row.entry.pk: services_appraisal.default_decision(row) for row in services_appraisal.ranking(round_)
+        row.entry.pk: services_appraisal.default_decision(row) for row in selectors_appraisal.ranking(round_)
     }
     services_appraisal.round_close(
         actor=council[0],

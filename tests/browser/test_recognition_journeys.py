@@ -52,7 +52,7 @@ def test_a_registered_model_is_scored_recognised_and_shown_publicly(
 ):
     from django.urls import reverse
 
-    from danvan.recognition import services_appraisal
+    from danvan.recognition.appraisal import services as services_appraisal
     from danvan.recognition.models import Exemplar
 
     log_in(page, live_server, "ward_officer")

@@ -13,7 +13,7 @@ from danvan.core.access import Role
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib.uploads import UploadRejected
-from danvan.recognition import services_contest as services
+from danvan.recognition.contest import selectors, services
 from danvan.recognition.models import Contest, ContestRound, EntryScore, PrizeAward
 from danvan.testing.factories import UserFactory, grant
 
@@ -213,7 +213,7 @@ def judged(cast, contest, judges, entries, first_round):
 
 
 def test_results_rank_entries_by_the_final_round_average_and_show_ties(cast, contest, judged):
-    rows = services.contest_results(contest)
+    rows = selectors.contest_results(contest)
     assert [(r.entry.title, r.rank, r.tied, r.average_text) for r in rows] == [
         ("Bài A", 1, True, "9"),
         ("Bài B", 1, True, "9"),
@@ -251,7 +251,7 @@ def test_prizes_follow_the_ranking_and_stop_at_a_tie_that_would_exceed_a_quota(c
     services.prize_save(actor=cast.ward_officer, contest=contest, name="Giải B", rank_order=2, quota=2)
     awarded, warning = services.prizes_fill_from_results(actor=cast.ward_officer, contest=contest)
     assert awarded == 0 and "đồng hạng 1" in warning  # two entries tie for the single Giải A
-    a, b, *_ = [r.entry for r in services.contest_results(contest)]
+    a, b, *_ = [r.entry for r in selectors.contest_results(contest)]
     services.prize_award(actor=cast.ward_officer, prize=first, entry=a)
     with pytest.raises(ServiceError) as error:
         services.prize_award(actor=cast.ward_officer, prize=first, entry=b)

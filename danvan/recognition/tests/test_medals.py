@@ -11,7 +11,7 @@ from django.urls import reverse
 from danvan.core.errors import ServiceError
 from danvan.core.models import AuditEvent
 from danvan.lib.uploads import UploadRejected
-from danvan.recognition import services_medals as services
+from danvan.recognition.medals import documents, eligibility, services
 from danvan.recognition.models import MedalNomination
 
 GROUP = "Cán bộ chuyên trách công tác dân vận"
@@ -115,29 +115,30 @@ def test_a_rule_asks_for_years_or_no_discipline(cast):
 
 
 def test_the_check_with_a_rule_of_ten_years_passes_twelve_and_fails_eight_with_the_reason(rule):
-    passed = services.evaluate(draft(years_in_work=12), year=YEAR)
+    passed = eligibility.evaluate(draft(years_in_work=12), year=YEAR)
     assert passed["overall"] == "pass"
     assert passed["rules"][0]["result"] == "pass"
     assert "12 năm" in passed["rules"][0]["details"][0]["reason"]
-    failed = services.evaluate(draft(years_in_work=8), year=YEAR)
+    failed = eligibility.evaluate(draft(years_in_work=8), year=YEAR)
     assert failed["overall"] == "fail"
     reason = failed["rules"][0]["details"][0]["reason"]
     assert "8 năm" in reason and "chưa đủ mức tối thiểu 10 năm" in reason and "thiếu 2 năm" in reason
 
 
 def test_the_check_is_unknown_when_the_years_are_missing(rule):
-    unknown = services.evaluate(draft(), year=YEAR)
+    unknown = eligibility.evaluate(draft(), year=YEAR)
     assert unknown["overall"] == "unknown"
     assert "Chưa có số năm" in unknown["rules"][0]["details"][0]["reason"]
-    from_start = services.evaluate(draft(start_year=2012), year=YEAR)  # 13 years counted from the start year
+    # 13 years counted from the start year
+    from_start = eligibility.evaluate(draft(start_year=2012), year=YEAR)
     assert from_start["overall"] == "pass"
     assert "năm bắt đầu 2012" in from_start["rules"][0]["details"][0]["reason"]
 
 
 def test_discipline_excludes_a_nomination_when_a_rule_requires_it(rule, discipline_rule):
-    clean = services.evaluate(draft(years_in_work=12, has_discipline=False), year=YEAR)
+    clean = eligibility.evaluate(draft(years_in_work=12, has_discipline=False), year=YEAR)
     assert clean["overall"] == "pass"
-    punished = services.evaluate(
+    punished = eligibility.evaluate(
         draft(years_in_work=12, has_discipline=True, discipline_note="Khiển trách năm 2020"), year=YEAR
     )
     assert punished["overall"] == "fail"
@@ -146,13 +147,13 @@ def test_discipline_excludes_a_nomination_when_a_rule_requires_it(rule, discipli
     assert by_rule["Không bị kỷ luật"]["result"] == "fail"
     assert "Khiển trách năm 2020" in by_rule["Không bị kỷ luật"]["details"][0]["reason"]
     assert (
-        services.evaluate(draft(years_in_work=12), year=YEAR)["overall"] == "unknown"
+        eligibility.evaluate(draft(years_in_work=12), year=YEAR)["overall"] == "unknown"
     )  # discipline not known
 
 
 def test_only_active_rules_of_the_nominations_group_count(cast, rule):
     services.rule_save(actor=cast.admin, name="Nhóm khác", group="Người có uy tín", min_years=30)
-    assert services.evaluate(draft(years_in_work=12), year=YEAR)["overall"] == "pass"
+    assert eligibility.evaluate(draft(years_in_work=12), year=YEAR)["overall"] == "pass"
     services.rule_save(
         actor=cast.admin,
         name=rule.name,
@@ -162,7 +163,7 @@ def test_only_active_rules_of_the_nominations_group_count(cast, rule):
         rule=rule,
         expected_version=1,
     )
-    none = services.evaluate(draft(years_in_work=12), year=YEAR)
+    none = eligibility.evaluate(draft(years_in_work=12), year=YEAR)
     assert none["overall"] == "unknown" and "Chưa có tiêu chí" in none["summary"]
 
 
@@ -333,7 +334,7 @@ def test_the_export_lists_the_visible_nominations_with_their_columns(cast, login
     assert response.status_code == 200
     rows = [[c.value for c in row] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows()]
     header_at = next(i for i, row in enumerate(rows) if row[0] == "STT")
-    assert rows[header_at] == services.EXPORT_HEADERS
+    assert rows[header_at] == documents.EXPORT_HEADERS
     assert rows[header_at][:8] == [
         "STT",
         "Họ và tên",

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.core.errors import ServiceError
-from danvan.recognition import services
 from danvan.recognition.models import Attachment, Award, Exemplar, Field
+from danvan.recognition.registry import services
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

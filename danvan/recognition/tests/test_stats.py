@@ -7,15 +7,15 @@ import pytest
 from django.urls import include, path
 
 from danvan.lib import vntext
-from danvan.recognition import charts, views_stats
-from danvan.recognition import selectors_public as selectors
 from danvan.recognition.models import AppraisalRound, Exemplar, Field, RoundEntry
+from danvan.recognition.stats import charts, selectors
+from danvan.recognition.stats import urls as stats_urls
 from danvan.testing.factories import UnitFactory, kind
 
 STATS_URL = "/dan-van-kheo/thong-ke/"
 
 # The project's URLs, then the stats routes at the address they have once danvan/recognition/urls.py
-# includes views_stats.urlpatterns (the project's own route wins when it is there). Built on first use
+# includes stats/urls.py (the project's own route wins when it is there). Built on first use
 # (module __getattr__), so the chart tests still run while another part of the project fails to import.
 pytestmark = pytest.mark.urls("danvan.recognition.tests.test_stats")
 
@@ -25,7 +25,7 @@ def __getattr__(name):
         raise AttributeError(name)
     return [
         path("", include("config.urls")),
-        path("dan-van-kheo/", include((views_stats.urlpatterns, "recognition_stats_test"))),
+        path("dan-van-kheo/", include((stats_urls.urlpatterns, "recognition_stats_test"))),
     ]
 
 

@@ -1,5 +1,0 @@
-from . import views_public
-
-app_name = "showcase"
-
-urlpatterns = views_public.urlpatterns
