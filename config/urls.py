@@ -13,7 +13,7 @@ urlpatterns = [
     path("notices/", include("danvan.notifications.urls")),
     path("events/", include("danvan.events.urls")),
     path("dan-van-kheo/", include("danvan.recognition.urls")),
-    path("mo-hinh/", include("danvan.recognition.urls_public")),
+    path("mo-hinh/", include("danvan.recognition.showcase.urls")),
     path("e/<str:token>/", rsvp, name="rsvp"),
     path("django-admin/", admin.site.urls),
 ]
