@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,13 +15,9 @@ urlpatterns = [
     path("mo-hinh/", include("danvan.recognition.urls_public")),
     path("e/<str:token>/", rsvp, name="rsvp"),
     path("django-admin/", admin.site.urls),
+    path("files/", include("danvan.core.files.urls")),
 ]
 
 handler403 = "danvan.core.errorviews.forbidden"
 handler404 = "danvan.core.errorviews.not_found"
 handler500 = "danvan.core.errorviews.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -415,9 +415,9 @@ def presentation_upload(
     presentation.title = vntext.clean_text(title)[:500] or presentation.title or presentation.unit.name
     presentation.presenter = vntext.clean_text(presenter)[:150]
     presentation.file_name = inspected.name
-    from django.core.files.base import ContentFile
+    from danvan.core.files import store
 
-    presentation.file.save(inspected.name, ContentFile(inspected.data), save=False)
+    store(presentation.file, inspected)
     presentation.status = Presentation.Status.RECEIVED
     presentation.save()
     return presentation

@@ -13,7 +13,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -24,6 +23,7 @@ from danvan.core import access, audit
 from danvan.core.access import ROLE_CAPS, Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
@@ -214,7 +214,7 @@ def entry_save(
     )
     if upload is not None:
         inspected = _entry_upload(upload, max_bytes=max_bytes)
-        entry.file.save(inspected.name, ContentFile(inspected.data), save=False)
+        store(entry.file, inspected)
         entry.file_name = inspected.name
     save_if_current(entry, expected_version=expected_version)
     audit.record(

@@ -14,7 +14,6 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
 from danvan.lib import vntext
 from danvan.org.models import Person, Unit
 
@@ -516,7 +516,7 @@ def dossier_add(*, actor, nomination: MedalNomination, upload, max_bytes: int) -
     _require_dossier_edit(actor, nomination)
     inspected = inspect_upload(upload, name=upload.name, allowed=DOSSIER_KINDS, max_bytes=max_bytes)
     item = MedalDossierFile(nomination=nomination, name=inspected.name, uploaded_by=actor)
-    item.file.save(inspected.name, ContentFile(inspected.data), save=False)
+    store(item.file, inspected)
     item.save()
     audit.record(
         actor=actor,

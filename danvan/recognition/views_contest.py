@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -311,14 +311,10 @@ def contest_entry_withdraw(request, pk, entry_pk):
 
 @login_required
 def contest_entry_file(request, pk, entry_pk):
-    contest = _contest_or_404(request, pk)
-    _require_view(request.user, contest)
-    entry = _entry_or_404(request, contest, entry_pk)
-    if not entry.file:
-        raise Http404
-    return FileResponse(
-        entry.file.open("rb"), as_attachment=True, filename=entry.file_name or "tac-pham.docx"
-    )
+    from danvan.core.files.views import serve
+
+    get_object_or_404(ContestEntry, pk=entry_pk, contest_id=pk)
+    return serve(request, "contest-entry", entry_pk)
 
 
 # --- rounds and scores -----------------------------------------------------------------------------------

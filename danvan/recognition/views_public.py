@@ -5,10 +5,8 @@ the content, the results, public photos and the dates and text of progress updat
 names, phone numbers, e-mails, authors or the storage address of a file.
 """
 
-import mimetypes
-
 from django import forms
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_safe
@@ -17,9 +15,6 @@ from danvan.core.paging import paginate, query_without_page
 
 from . import selectors_public as selectors
 from .models import Exemplar
-
-# Photos are served inline from our own origin: raster formats only (an SVG could carry a script).
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 
 
 class ShowcaseFilterForm(forms.Form):
@@ -91,21 +86,9 @@ def showcase_detail(request, pk):
 @require_safe
 def showcase_photo(request, pk):
     """Streams a photo only when it is public and its entry is public; its storage address stays hidden."""
-    photo = selectors.public_photo(pk)
-    if photo is None:
-        raise Http404
-    content_type = mimetypes.guess_type(photo.file.name)[0] or mimetypes.guess_type(photo.name)[0]
-    if content_type not in PHOTO_TYPES:
-        raise Http404
-    try:
-        handle = photo.file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = "inline"
-    # Short: a photo made private again must not live long in shared caches.
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    from danvan.core.files.views import serve
+
+    return serve(request, "exemplar-attachment", pk, public=True)
 
 
 urlpatterns = [
