@@ -49,3 +49,17 @@ def test_a_presentation_is_served_only_after_scope_and_capability(cast, login, e
             content_type=DOCX,
             filename="Tham luận phường An Bình.docx",
         )
+
+
+def test_the_event_page_links_the_presentation_through_the_door(cast, login, event):
+    presentation = services.presentations_request(actor=cast.province_officer, event=event, units=[cast.ward])[0]
+    services.presentation_upload(
+        actor=cast.ward_officer,
+        presentation=presentation,
+        upload=SimpleUploadedFile("tham-luan.docx", docx_bytes()),
+        title="Tham luận",
+        presenter="",
+        max_bytes=10_000_000,
+    )
+    page = login(cast.province_officer).get(event.get_absolute_url()).content.decode()
+    assert reverse("files:download", args=["presentation", presentation.pk]) in page
