@@ -52,7 +52,9 @@ def test_a_presentation_is_served_only_after_scope_and_capability(cast, login, e
 
 
 def test_the_event_page_links_the_presentation_through_the_door(cast, login, event):
-    presentation = services.presentations_request(actor=cast.province_officer, event=event, units=[cast.ward])[0]
+    presentation = services.presentations_request(
+        actor=cast.province_officer, event=event, units=[cast.ward]
+    )[0]
     services.presentation_upload(
         actor=cast.ward_officer,
         presentation=presentation,
