@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.events import services
-from danvan.testing.files import assert_guarded, assert_served
+from danvan.testing.files import assert_all_refused, assert_guarded, assert_served
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -65,3 +65,23 @@ def test_the_event_page_links_the_presentation_through_the_door(cast, login, eve
     )
     page = login(cast.province_officer).get(event.get_absolute_url()).content.decode()
     assert reverse("files:download", args=["presentation", presentation.pk]) in page
+
+
+def test_the_presentation_upload_refuses_every_hostile_upload(cast, login, event):
+    services.group_save(
+        actor=cast.province_officer, event=event, label="Đại biểu phường", nominating_unit=cast.ward
+    )
+    presentation = services.presentations_request(
+        actor=cast.province_officer, event=event, units=[cast.ward]
+    )[0]
+    client = login(cast.ward_officer)
+    url = reverse("events:presentation_upload", args=[event.pk, presentation.pk])
+
+    def stored():
+        presentation.refresh_from_db()
+        return bool(presentation.file), presentation.status
+
+    assert_all_refused(
+        lambda upload: client.post(url, {"title": "Tham luận", "file": upload}, follow=True),
+        stored_count=stored,
+    )

@@ -1,7 +1,6 @@
 """Task evidence: reached only through the file door, vetted on the way in."""
 
 import io
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,25 +8,18 @@ from django.urls import reverse
 
 from danvan.core.errors import ServiceError
 from danvan.plans import services
-from danvan.testing.files import assert_guarded, assert_served, png_bytes
+from danvan.testing.files import (
+    assert_all_refused,
+    assert_guarded,
+    assert_served,
+    png_bytes,
+    zip_bomb_docx,
+)
 
 
 def add_evidence(cast, draft, upload):
     task = draft.tasks.get(label="1.")  # led by Phường An Bình
     return services.task_add_note(task=task, actor=cast.ward_officer, text="Đã làm.", evidence=upload)
-
-
-def zip_bomb_docx() -> bytes:
-    """A Word package whose document part is 8 MB of zeros squeezed into a few KB (ratio ~1000:1)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-        )
-        archive.writestr("word/document.xml", b"<w>" + b"\0" * (8 * 1024 * 1024) + b"</w>")
-    return out.getvalue()
 
 
 def test_evidence_is_served_only_after_scope_and_capability(cast, login, draft):
@@ -110,3 +102,15 @@ def test_a_photo_as_evidence_is_re_encoded_and_shown_inline_with_a_thumbnail(cas
     from PIL import Image
 
     assert max(Image.open(io.BytesIO(b"".join(thumb.streaming_content))).size) <= 480
+
+
+def test_the_task_page_refuses_every_hostile_upload(cast, login, draft):
+    from danvan.plans.models import TaskNote
+
+    task = draft.tasks.get(label="1.")
+    client = login(cast.ward_officer)
+    url = reverse("plans:task_detail", args=[task.pk])
+    assert_all_refused(
+        lambda upload: client.post(url, {"status": "in_progress", "text": "Minh chứng", "evidence": upload}),
+        stored_count=TaskNote.objects.count,
+    )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from danvan.core.errors import ServiceError
 from danvan.recognition import services, services_contest, services_medals
 from danvan.recognition.models import Attachment, Contest, Exemplar, Field
-from danvan.testing.files import assert_guarded, assert_served, png_bytes
+from danvan.testing.files import assert_all_refused, assert_guarded, assert_served, png_bytes
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -295,3 +295,44 @@ def test_files_stored_before_the_door_keep_working_and_a_stored_page_is_only_a_d
     assert thumb.status_code == 200 and storage.exists("exemplars/2025/06/anh.thumb.jpg")  # made on first use
     Exemplar.objects.filter(pk=exemplar.pk).update(status=Exemplar.Status.RECOGNISED)
     assert Client().get(reverse("showcase:photo", args=[legacy["x.html"].pk])).status_code == 404
+
+
+# --- hostile uploads on every endpoint of the movement ----------------------------------------------------
+
+
+def test_the_exemplar_page_refuses_every_hostile_upload(cast, login, exemplar):
+    client = login(cast.ward_officer)
+    url = reverse("recognition:exemplar_detail", args=[exemplar.pk])
+    assert_all_refused(
+        lambda upload: client.post(
+            url, {"on": "15/06/2026", "text": "Tiến độ", "figures": "", "file": upload}
+        ),
+        stored_count=lambda: (exemplar.attachments.count(), exemplar.updates.count()),
+    )
+
+
+def test_the_contest_entry_form_refuses_every_hostile_upload(cast, login, province_contest):
+    client = login(cast.ward_officer)
+    url = reverse("recognition:contest_entry_new", args=[province_contest.pk])
+    data = {"submitted_by": cast.ward.pk, "title": "Bài", "author": "Tác giả", "outlet": "Báo tỉnh"}
+    assert_all_refused(
+        lambda upload: client.post(url, {**data, "file": upload}),
+        stored_count=province_contest.entries.count,
+    )
+
+
+def test_the_medal_dossier_refuses_every_hostile_upload(cast, login):
+    from danvan.recognition.tests.test_medals import GROUP
+
+    nomination = services_medals.nomination_propose(
+        actor=cast.team_leader,
+        unit=cast.team,
+        person=cast.team_person,
+        group=GROUP,
+        achievements="Thành tích",
+    )
+    client = login(cast.team_leader)
+    url = reverse("recognition:medal_file_upload", args=[nomination.pk])
+    assert_all_refused(
+        lambda upload: client.post(url, {"file": upload}, follow=True), stored_count=nomination.files.count
+    )
