@@ -70,3 +70,27 @@ def test_an_unknown_kind_is_not_found(cast, login):
 
 def test_media_is_not_served_openly(client, settings):
     assert client.get(f"{settings.MEDIA_URL}evidence/2026/01/x.pdf").status_code == 404
+
+
+def test_every_stored_file_field_has_a_kind_behind_the_door():
+    """A new FileField without a registered kind would be a file nobody can reach (or, worse, someone
+    serves it openly): this fails until its app declares it in its files.py."""
+    from django.apps import apps
+    from django.db import models
+
+    from danvan.core.files.registry import all_kinds
+
+    declared = {(kind.model, kind.field) for kind in all_kinds()}
+    fields = [
+        (model, field.name)
+        for model in apps.get_models()
+        if model.__module__.startswith("danvan.") and not model.__name__.startswith("Historical")
+        for field in model._meta.get_fields()
+        if isinstance(field, models.FileField)
+    ]
+    assert len(fields) >= 6
+    missing = [f"{model.__name__}.{name}" for model, name in fields if (model, name) not in declared]
+    assert not missing
+    for model, name in fields:
+        upload_to = model._meta.get_field(name).upload_to
+        assert isinstance(upload_to, RandomName), f"{model.__name__}.{name} keeps the user's file name"
