@@ -182,6 +182,10 @@ WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DANVAN_MAX_UPLOAD_BYTES = int(os.environ.get("DANVAN_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Stored files are sent after the access check by Django ("django"), or by the proxy: "nginx"
+# (X-Accel-Redirect to PROTECTED_MEDIA_NGINX_PREFIX, an internal location) or "sendfile" (X-Sendfile).
+PROTECTED_MEDIA_SERVER = os.environ.get("PROTECTED_MEDIA_SERVER", "django")
+PROTECTED_MEDIA_NGINX_PREFIX = "/protected-media/"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

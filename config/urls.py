@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,14 +15,10 @@ urlpatterns = [
     path("mo-hinh/", include("danvan.recognition.showcase.urls")),
     path("e/<str:token>/", rsvp, name="rsvp"),
     path("django-admin/", admin.site.urls),
+    path("files/", include("danvan.core.files.urls")),
 ]
 
 handler400 = "danvan.site.errors.views.bad_request"
 handler403 = "danvan.site.errors.views.forbidden"
 handler404 = "danvan.site.errors.views.not_found"
 handler500 = "danvan.site.errors.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import DateWindowFields, Derived, TimeStamped, Versioned
 from danvan.lib import vntext
 
@@ -222,7 +223,7 @@ class Presentation(TimeStamped, DateWindowFields("due", label=_("hạn gửi (ng
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.REQUESTED
     )
-    file = models.FileField(_("tệp"), upload_to="presentations/%Y/%m/", blank=True)
+    file = models.FileField(_("tệp"), upload_to=RandomName("presentations"), blank=True)
     file_name = models.CharField(max_length=255, blank=True)
     text = models.JSONField(default=list, blank=True)  # the file's paragraphs, for the booklet
     order = models.PositiveSmallIntegerField(_("thứ tự trong chương trình"), default=0)

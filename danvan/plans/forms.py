@@ -124,4 +124,6 @@ class TaskProgressForm(forms.Form):
     text = forms.CharField(
         label=_("Ghi chú tiến độ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    evidence = forms.FileField(label=_("Minh chứng (tệp)"), required=False)
+    evidence = forms.FileField(
+        label=_("Minh chứng (tệp)"), required=False, help_text=_("Ảnh (JPEG, PNG), tệp Word, Excel hoặc PDF.")
+    )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import DateWindowFields, TimeStamped, Versioned
 
 
@@ -214,7 +215,7 @@ class TaskNote(TimeStamped):
     )
     text = models.TextField(_("nội dung"))
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), null=True, blank=True)
-    evidence = models.FileField(_("minh chứng"), upload_to="evidence/%Y/%m/", blank=True)
+    evidence = models.FileField(_("minh chứng"), upload_to=RandomName("evidence"), blank=True)
     evidence_name = models.CharField(max_length=255, blank=True)
 
     class Meta:

@@ -10,11 +10,13 @@ from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
 from danvan.lib import vntext
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
 
 from .document import PlanDocument
+from .files import vet_evidence
 from .matching import match_unit, match_units
 from .models import Plan, Profile, Task, TaskNote
 from .numbering import format_symbol, next_number
@@ -299,8 +301,9 @@ def task_add_note(*, task: Task, actor, text: str, progress: int | None = None, 
         raise ServiceError(_("Tiến độ phải từ 0 đến 100%."), field="progress")
     note = TaskNote(task=task, author=actor, text=text, progress=progress)
     if evidence is not None:
-        note.evidence_name = vntext.clean_text(evidence.name)[:255]
-        note.evidence.save(evidence.name, evidence, save=False)
+        inspected = vet_evidence(evidence)
+        note.evidence_name = vntext.clean_text(inspected.name)[:255]
+        store(note.evidence, inspected)
     note.save()
     if progress is not None:
         task.progress = progress

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import DateWindowFields, Derived, TimeStamped, Versioned
 from danvan.lib import vntext
 
@@ -279,7 +280,8 @@ class ConsolidationJob(TimeStamped):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to="consolidations/%Y/%m/", blank=True)
+    file = models.FileField(upload_to=RandomName("consolidations"), blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
     error = models.TextField(blank=True)
 
     class Meta:

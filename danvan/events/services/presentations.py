@@ -2,13 +2,13 @@
 
 import io
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core import audit
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
 from danvan.events import policy
 from danvan.events.models import Event, Presentation
 from danvan.lib import vntext
@@ -68,7 +68,7 @@ def presentation_upload(
     presentation.title = vntext.clean_text(title)[:500] or presentation.title or presentation.unit.name
     presentation.presenter = vntext.clean_text(presenter)[:150]
     presentation.file_name = inspected.name
-    presentation.file.save(inspected.name, ContentFile(inspected.data), save=False)
+    store(presentation.file, inspected)
     presentation.status = Presentation.Status.RECEIVED
     presentation.save()
     audit.record(

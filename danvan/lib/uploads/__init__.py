@@ -20,7 +20,14 @@ code               meaning
 ``too_many_parts`` more than 2,000 members in the package
 ``broken``         damaged or truncated zip, bad CRC, malformed XML part
 ``xml_entity``     an XML part with a DOCTYPE/ENTITY declaration
+``svg``            an SVG picture (it may carry script): never accepted
+``broken_image``   starts like a picture but does not decode as one (a renamed HTML page…)
+``image_bomb``     a picture with more pixels than ``max_pixels`` (decompression bomb)
 =================  ===============================================================
+
+Kinds: ``xlsx``, ``docx``, ``txt``, ``image`` (JPEG, PNG, GIF, WebP: decoded with Pillow and re-encoded,
+see :mod:`danvan.lib.uploads.images`) and ``pdf`` (recognised by its header, only stored). The inspected
+file says which extension and content type the product gives it (``extension``, ``content_type``).
 
 Zip members are decompressed in a streaming way (chunks, byte counting, abort past the limit),
 so lying headers cannot smuggle a bomb in; every XML part is checked for DOCTYPE/ENTITY
@@ -31,6 +38,7 @@ Pure Python, no Django import: the module can be used and tested without setting
 """
 
 from danvan.lib.uploads.errors import UploadRejected
+from danvan.lib.uploads.images import make_thumbnail
 from danvan.lib.uploads.inspector import KINDS, InspectedFile, inspect_upload
 from danvan.lib.uploads.inspector import _Inspector as _Inspector
 from danvan.lib.uploads.ooxml import MAX_PARTS
@@ -45,4 +53,5 @@ __all__ = [
     "decode_text",
     "human_size",
     "inspect_upload",
+    "make_thumbnail",
 ]

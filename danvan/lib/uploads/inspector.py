@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
 
+from danvan.lib.uploads import images
 from danvan.lib.uploads.errors import UploadRejected
 from danvan.lib.uploads.ooxml import (
     _DTD_CHECK_SUFFIXES,
@@ -33,21 +34,42 @@ from danvan.lib.uploads.sniff import (
 )
 from danvan.lib.uploads.text import _format_int, clean_filename, human_size
 
-KINDS = ("xlsx", "docx", "txt")
+KINDS = ("xlsx", "docx", "txt", "image", "pdf")
 
 KIND_LABELS = {
     "xlsx": "tệp Excel (.xlsx)",
     "docx": "tệp Word (.docx)",
     "txt": "tệp văn bản (.txt)",
+    "image": "ảnh (JPEG, PNG, GIF, WebP)",
+    "pdf": "tệp PDF (.pdf)",
+}
+
+# The extension and the content type of a stored file are decided here, by the vetted kind, never by
+# the name the user gave (an image's come from its re-encoded format, see ``images``).
+EXTENSIONS = {"xlsx": ".xlsx", "docx": ".docx", "txt": ".txt", "pdf": ".pdf"}
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "txt": "application/octet-stream",
+    "pdf": "application/pdf",
 }
 
 
 @dataclass(frozen=True)
 class InspectedFile:
     name: str  # original file name, NFC, path parts stripped
-    kind: str  # "xlsx" | "docx" | "txt"
-    data: bytes = field(repr=False)  # the bytes, so the parser never re-reads the stream
+    kind: str  # "xlsx" | "docx" | "txt" | "image" | "pdf"
+    data: bytes = field(repr=False)  # the bytes (an image's re-encoded ones), so nobody re-reads the stream
     size: int
+    image_format: str = ""  # "jpeg" | "png" | "webp" for an image, as stored
+
+    @property
+    def extension(self) -> str:
+        return images.EXTENSIONS[self.image_format] if self.kind == "image" else EXTENSIONS[self.kind]
+
+    @property
+    def content_type(self) -> str:
+        return images.CONTENT_TYPES[self.image_format] if self.kind == "image" else CONTENT_TYPES[self.kind]
 
 
 # --------------------------------------------------------------------------------------------
@@ -63,12 +85,18 @@ def inspect_upload(
     max_bytes: int = 20 * 1024 * 1024,
     max_uncompressed: int = 200 * 1024 * 1024,
     max_ratio: int = 100,
+    max_image_bytes: int | None = None,
+    max_pixels: int = images.MAX_PIXELS,
 ) -> InspectedFile:
     """Read and vet an upload; return its bytes and content-decided kind, or raise UploadRejected.
 
     ``fileobj`` may be a Django ``UploadedFile``, a ``BytesIO``, a file opened in binary mode or
     plain ``bytes``. It is rewound when seekable and at most ``max_bytes + 1`` bytes are read
     (a ``.size`` attribute, as Django's uploads have, is checked before reading anything).
+
+    With ``"image"`` allowed, a picture is decoded (at most ``max_pixels``, at most ``max_image_bytes``
+    bytes, default ``max_bytes``) and its ``data`` are the re-encoded bytes; ``"pdf"`` is recognised by
+    its header only (it is stored and offered as a download, never parsed or shown inline).
     """
     if isinstance(allowed, str):
         allowed = (allowed,)
@@ -88,6 +116,12 @@ def inspect_upload(
     )
     data = inspector.read(fileobj)
     kind = inspector.detect(data)
+    if kind == "image":
+        if max_image_bytes is not None and len(data) > max_image_bytes:
+            inspector.max_bytes = max_image_bytes
+            raise inspector.too_large(len(data))
+        data, stored = images.vet_image(data, reject=inspector.reject, max_pixels=max_pixels)
+        return InspectedFile(name=inspector.name, kind=kind, data=data, size=len(data), image_format=stored)
     return InspectedFile(name=inspector.name, kind=kind, data=data, size=len(data))
 
 
@@ -163,7 +197,19 @@ class _Inspector:
             raise self.reject_ole(data)
         if data.startswith(ZIP_MAGICS):
             return self.inspect_zip(data)
+        if "image" in self.allowed and images.image_format(data) is not None:
+            return "image"
+        if "pdf" in self.allowed and data[:1024].lstrip().startswith(b"%PDF-"):
+            return "pdf"
+        if images.looks_like_svg(data):
+            raise self.reject(
+                "svg",
+                "là ảnh SVG: ảnh SVG không được nhận vì có thể chứa mã chạy trong trình duyệt. "
+                "Hãy lưu ảnh thành JPEG hoặc PNG rồi tải lên lại.",
+            )
         signature = _binary_signature(data)
+        if signature is not None and "image" in self.allowed and signature[0].startswith("là ảnh"):
+            raise self.not_office(signature[0], "Hãy lưu ảnh thành JPEG hoặc PNG rồi tải lên lại.")
         if signature is not None:
             raise self.not_office(*signature)
         legacy_xml = _office_2003_xml(data)

@@ -37,5 +37,5 @@ def test_the_loaded_demo_has_overdue_and_coming_calls_and_an_event_next_month(db
     event = Event.objects.get()
     assert event.plan.source_name == WARD_SOURCE and event.invitations.count() == 20
     assert event.groups.count() == 5
-    start = event.window_start
+    start = event.time_start
     assert (start.year * 12 + start.month) - (today.year * 12 + today.month) == 1

@@ -10,7 +10,6 @@
 - check / return / send up: the committee above the nominating unit (policy.can_check).
 """
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
 from danvan.lib import vntext
 from danvan.org.models import Person, Unit
 
@@ -337,7 +337,7 @@ def dossier_add(*, actor, nomination: MedalNomination, upload, max_bytes: int) -
     _require_dossier_edit(actor, nomination)
     inspected = inspect_upload(upload, name=upload.name, allowed=DOSSIER_KINDS, max_bytes=max_bytes)
     item = MedalDossierFile(nomination=nomination, name=inspected.name, uploaded_by=actor)
-    item.file.save(inspected.name, ContentFile(inspected.data), save=False)
+    store(item.file, inspected)
     item.save()
     audit.record(
         actor=actor,

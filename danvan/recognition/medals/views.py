@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -285,9 +285,10 @@ def medal_file_upload(request, pk):
 
 @login_required
 def medal_file_download(request, pk, file_pk):
-    nomination = _nomination_or_404(request, pk)
-    item = get_object_or_404(MedalDossierFile, pk=file_pk, nomination=nomination)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+    from danvan.core.files.views import serve
+
+    get_object_or_404(MedalDossierFile, pk=file_pk, nomination_id=pk)
+    return serve(request, "medal-dossier-file", file_pk)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import TimeStamped, Versioned
 
 __all__ = ["Contest", "ContestEntry", "ContestRound", "EntryScore", "Prize", "PrizeAward"]
@@ -82,7 +83,7 @@ class ContestEntry(TimeStamped, Versioned):
     outlet = models.CharField(_("cơ quan báo chí"), max_length=200)
     published_on = models.DateField(_("ngày đăng, phát"), null=True, blank=True)
     link = models.URLField(_("đường dẫn"), max_length=500, blank=True)
-    file = models.FileField(_("tệp tác phẩm"), upload_to="contest/%Y/%m/", blank=True)
+    file = models.FileField(_("tệp tác phẩm"), upload_to=RandomName("contest"), blank=True)
     file_name = models.CharField(max_length=255, blank=True)
     exemplar = models.ForeignKey(
         "recognition.Exemplar",

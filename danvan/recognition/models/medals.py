@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import TimeStamped, Versioned
 
 __all__ = ["MedalDossierFile", "MedalNomination", "MedalRule"]
@@ -119,7 +120,7 @@ class MedalDossierFile(TimeStamped):
     """A document of the dossier (bản tóm tắt thành tích, xác nhận quá trình công tác…): Word or Excel."""
 
     nomination = models.ForeignKey(MedalNomination, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(upload_to="medals/%Y/%m/")
+    file = models.FileField(upload_to=RandomName("medals"))
     name = models.CharField(_("tên tệp"), max_length=255)
     uploaded_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
 

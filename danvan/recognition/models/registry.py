@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import Derived, TimeStamped, Versioned
 from danvan.lib import vntext
 
@@ -134,7 +135,7 @@ class Attachment(TimeStamped):
         ProgressUpdate, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    file = models.FileField(upload_to="exemplars/%Y/%m/")
+    file = models.FileField(upload_to=RandomName("exemplars"))
     name = models.CharField(max_length=255)
     caption = models.CharField(_("chú thích"), max_length=255, blank=True)
     is_public = models.BooleanField(_("hiển thị công khai"), default=True)

@@ -2,13 +2,14 @@
 
 from datetime import date
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
+from danvan.core.files.vetting import vet
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
@@ -118,24 +119,6 @@ def progress_add(
     return update
 
 
-IMAGE_SIGNATURES = [
-    (b"\xff\xd8\xff", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-]
-
-
-def image_kind(data: bytes) -> str | None:
-    """The image format by its first bytes (JPEG, PNG, GIF, WebP); None for anything else."""
-    for signature, kind in IMAGE_SIGNATURES:
-        if data.startswith(signature):
-            return kind
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    return None
-
-
 @transaction.atomic
 def attach(
     *,
@@ -146,49 +129,19 @@ def attach(
     update: ProgressUpdate | None = None,
     is_public: bool = True,
 ) -> Attachment:
-    """A photo (checked by its bytes, at most 5 MB) or a Word, Excel document (checked by upload vetting)."""
+    """A photo (decoded and re-encoded, at most 5 MB) or a Word, Excel document; both vetted by content."""
     access.require(actor, Cap.EXEMPLAR_REGISTER, exemplar.unit)
-    name = vntext.clean_text(upload.name)[:255] or "tep"
-    size = getattr(upload, "size", None)
-    head = upload.read(MAX_PHOTO_BYTES + 1)
-    upload.seek(0)
-    kind = image_kind(head)
-    if kind is not None:
-        if (size or len(head)) > MAX_PHOTO_BYTES:
-            raise ServiceError(_("Ảnh «%(name)s» quá lớn; giới hạn 5 MB.") % {"name": name}, field="file")
-        attachment = Attachment(
-            exemplar=exemplar,
-            update=update,
-            kind=Attachment.Kind.PHOTO,
-            name=name,
-            caption=vntext.clean_text(caption)[:255],
-            is_public=is_public,
-        )
-        attachment.file.save(name, ContentFile(head), save=False)
-    else:
-        from django.conf import settings
-
-        from danvan.lib.uploads import UploadRejected, inspect_upload
-
-        try:
-            inspected = inspect_upload(
-                upload, name=name, allowed=("docx", "xlsx"), max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES
-            )
-        except UploadRejected as error:
-            raise ServiceError(
-                _("«%(name)s» không phải ảnh (JPEG, PNG, GIF, WebP) hay tài liệu Word, Excel: %(why)s")
-                % {"name": name, "why": error.message},
-                field="file",
-            ) from error
-        attachment = Attachment(
-            exemplar=exemplar,
-            update=update,
-            kind=Attachment.Kind.DOCUMENT,
-            name=name,
-            caption=vntext.clean_text(caption)[:255],
-            is_public=False,
-        )
-        attachment.file.save(name, ContentFile(inspected.data), save=False)
+    inspected = vet(upload, allowed=("image", "docx", "xlsx"), field="file", max_image_bytes=MAX_PHOTO_BYTES)
+    photo = inspected.kind == "image"
+    attachment = Attachment(
+        exemplar=exemplar,
+        update=update,
+        kind=Attachment.Kind.PHOTO if photo else Attachment.Kind.DOCUMENT,
+        name=vntext.clean_text(inspected.name)[:255] or "tep",
+        caption=vntext.clean_text(caption)[:255],
+        is_public=is_public if photo else False,
+    )
+    store(attachment.file, inspected)
     attachment.save()
     return attachment
 

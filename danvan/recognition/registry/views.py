@@ -15,7 +15,7 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
 
-from ..models import Award, Exemplar, Field
+from ..models import Attachment, Award, Exemplar, Field
 from . import policy, selectors, services
 from .documents import AwardLine, certificate_docx, decision_list_docx
 from .forms import AwardForm, ExemplarForm, ProgressForm
@@ -135,15 +135,10 @@ def exemplar_detail(request, pk):
 
 @login_required
 def attachment_file(request, pk, attachment_pk):
-    exemplar = _exemplar_or_404(request, pk)
-    attachment = get_object_or_404(exemplar.attachments, pk=attachment_pk)
-    content_type = "image/jpeg" if attachment.kind == "photo" else "application/octet-stream"
-    response = HttpResponse(attachment.file.open("rb").read(), content_type=content_type)
-    response["Content-Disposition"] = (
-        f'inline; filename="{attachment.pk}-{attachment.file.name.rsplit("/", 1)[-1]}"'
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    from danvan.core.files.views import serve
+
+    get_object_or_404(Attachment, pk=attachment_pk, exemplar_id=pk)
+    return serve(request, "exemplar-attachment", attachment_pk)
 
 
 @login_required

@@ -5,9 +5,7 @@ the content, the results, public photos and the dates and text of progress updat
 names, phone numbers, e-mails, authors or the storage address of a file.
 """
 
-import mimetypes
-
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -18,9 +16,6 @@ from ..models import Exemplar
 from ..registry.selectors import locality_of, locality_units
 from . import selectors
 from .forms import ShowcaseFilterForm
-
-# Photos are served inline from our own origin: raster formats only (an SVG could carry a script).
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 
 
 @require_safe
@@ -73,18 +68,6 @@ def showcase_detail(request, pk):
 @require_safe
 def showcase_photo(request, pk):
     """Streams a photo only when it is public and its entry is public; its storage address stays hidden."""
-    photo = selectors.public_photo(pk)
-    if photo is None:
-        raise Http404
-    content_type = mimetypes.guess_type(photo.file.name)[0] or mimetypes.guess_type(photo.name)[0]
-    if content_type not in PHOTO_TYPES:
-        raise Http404
-    try:
-        handle = photo.file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = "inline"
-    # Short: a photo made private again must not live long in shared caches.
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    from danvan.core.files.views import serve
+
+    return serve(request, "exemplar-attachment", pk, public=True)

@@ -276,5 +276,7 @@ def test_the_first_public_photo_is_the_card_thumbnail(client, cast):
     first = add_photo(entry)
     add_photo(entry)
     page = page_of(client)
-    assert f'src="{reverse("showcase:photo", args=[first.pk])}"' in page
+    # Cards show the small copy, served through the same public check.
+    assert f'src="{reverse("files:public_thumbnail", args=["exemplar-attachment", first.pk])}"' in page
+    assert reverse("files:public_thumbnail", args=["exemplar-attachment", hidden.pk]) not in page
     assert reverse("showcase:photo", args=[hidden.pk]) not in page

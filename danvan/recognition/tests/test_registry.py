@@ -1,3 +1,4 @@
+import base64
 import datetime
 
 import pytest
@@ -9,7 +10,10 @@ from danvan.core.errors import ServiceError
 from danvan.recognition.models import Attachment, Award, Exemplar, Field
 from danvan.recognition.registry import services
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+# A real picture: photos are decoded, so a PNG signature alone is not enough.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
 
 
 @pytest.fixture

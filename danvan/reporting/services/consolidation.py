@@ -69,6 +69,7 @@ def consolidation_run(job_id: int) -> str:
     try:
         name, content = _build(job)
         try:
+            job.original_name = name  # the stored name is random; the download is offered under this one
             job.file.save(name, content, save=False)
         finally:
             content.close()

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -162,15 +162,9 @@ def call_action(request, pk, action):
 
 @login_required
 def job_download(request, pk):
-    job = get_object_or_404(
-        ConsolidationJob.objects.select_related("call__owner"),
-        pk=pk,
-        call__in=Call.objects.visible_to(request.user),
-    )
-    access.require(request.user, Cap.CALL_MANAGE, job.call.owner)
-    if job.status != ConsolidationJob.Status.DONE or not job.file:
-        raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.file.name.rsplit("/", 1)[-1])
+    from danvan.core.files.views import serve
+
+    return serve(request, "consolidation", pk)
 
 
 @login_required

@@ -11,7 +11,6 @@ Who does what (the rules are in policy):
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
@@ -178,7 +178,7 @@ def entry_save(
     )
     if upload is not None:
         inspected = _entry_upload(upload, max_bytes=max_bytes)
-        entry.file.save(inspected.name, ContentFile(inspected.data), save=False)
+        store(entry.file, inspected)
         entry.file_name = inspected.name
     entry.save_checked(expected_version=expected_version)
     audit.record(

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -207,14 +207,11 @@ def contest_entry_withdraw(request, pk, entry_pk):
 
 @login_required
 def contest_entry_file(request, pk, entry_pk):
-    contest = contest_or_404(request, pk)
-    policy.require_view(request.user, contest)
-    entry = entry_or_404(contest, entry_pk)
-    if not entry.file:
-        raise Http404
-    return FileResponse(
-        entry.file.open("rb"), as_attachment=True, filename=entry.file_name or "tac-pham.docx"
-    )
+    # The old address hands over to the one access-checked file view (scope, capability, publication rule).
+    from danvan.core.files.views import serve
+
+    get_object_or_404(ContestEntry, pk=entry_pk, contest_id=pk)
+    return serve(request, "contest-entry", entry_pk)
 
 
 # --- prizes and results ----------------------------------------------------------------------------------
