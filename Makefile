@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-postgres test-browser lint format bench install migrate demo worker clean
+.PHONY: run test test-fast test-postgres test-browser lint typecheck format bench install migrate demo worker clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -47,9 +47,16 @@ test-postgres: install
 test-browser: install
 	$(PY) -m pytest -q -m browser tests/browser
 
+# The same checks as .pre-commit-config.yaml, on every file; CI runs this first.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(MAKE) --no-print-directory typecheck
+
+# mypy with django-stubs on the modules listed in pyproject's [tool.mypy] files.
+typecheck: install
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .
