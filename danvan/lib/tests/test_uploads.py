@@ -134,7 +134,7 @@ def to_cp1258(text: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        base, *marks = unicodedata.normalize("NFD", char)
+        base, *marks = list(unicodedata.normalize("NFD", char))
         other_marks = "".join(mark for mark in marks if mark not in tones)
         out += unicodedata.normalize("NFC", base + other_marks).encode("cp1258")
         out += "".join(mark for mark in marks if mark in tones).encode("cp1258")

@@ -61,7 +61,7 @@ def windows_of(text: str, **kwargs) -> list[DateWindow]:
     return [w for _, _, w in find_windows(text, **kwargs)]
 
 
-def deadlines_of(text: str) -> dict[date, DateWindow]:
+def deadlines_of(text: str) -> dict[date | None, DateWindow]:
     return {w.end: w for w in windows_of(text) if w.kind == "deadline"}
 
 
