@@ -1,4 +1,13 @@
+import os
+
 import pytest
+from hypothesis import settings
+
+# Property tests draw 25 examples in `make test` and 300 in CI (.ci/run sets HYPOTHESIS_PROFILE=ci); a test
+# sets max_examples itself only when its number matters. Deadlines and health checks stay per test.
+settings.register_profile("dev", max_examples=25)
+settings.register_profile("ci", max_examples=300)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture
@@ -23,8 +32,6 @@ def login(db):
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` need PostgreSQL: skipped before their fixtures run on SQLite."""
-    import os
-
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         return
     skip = pytest.mark.skip(reason="PostgreSQL only (set DATABASE_URL=postgres://…)")
