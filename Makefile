@@ -33,10 +33,20 @@ run: demo
 worker: migrate
 	$(PY) manage.py db_worker
 
+# The browser journeys mostly wait on Chromium, so they run beside the two workers of the rest of the suite
+# (their output follows it); each run has its own in-memory database.
 test: install
-	$(PY) -m pytest -n 2 -q danvan -m "not browser"
-	@if [ -x /usr/bin/chromium ]; then $(MAKE) --no-print-directory test-browser; \
-	else echo "Chromium chưa cài: bỏ qua kiểm thử trình duyệt (apt-get install chromium)."; fi
+	@mkdir -p var; browser=; \
+	if [ -x /usr/bin/chromium ]; then \
+	  $(PY) -m pytest -q -m browser tests/browser > var/test-browser.log 2>&1 & browser=$$!; \
+	  trap 'kill $$browser 2>/dev/null' INT TERM; \
+	else echo "Chromium chưa cài: bỏ qua kiểm thử trình duyệt (apt-get install chromium)."; fi; \
+	$(PY) -m pytest -n 2 -q danvan -m "not browser"; status=$$?; \
+	if [ -n "$$browser" ]; then \
+	  wait $$browser; journeys=$$?; echo "== browser journeys"; cat var/test-browser.log; \
+	  [ $$journeys -eq 0 ] || status=$$journeys; \
+	fi; \
+	exit $$status
 
 test-fast: install
 	$(PY) -m pytest -n 2 -q danvan -m "not browser"
