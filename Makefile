@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-fast test-postgres test-browser lint format bench install migrate demo worker clean
+.PHONY: run serve test test-fast test-postgres test-browser lint typecheck format bench install migrate demo worker clean
 
 # Development targets run with DEBUG on: with DEBUG off the settings refuse to start without a strong
 # SECRET_KEY (that is the production shape, `make serve`). A DEBUG given by the caller wins.
@@ -56,10 +56,20 @@ serve: install
 worker: migrate
 	$(PY) manage.py db_worker
 
+# The browser journeys mostly wait on Chromium, so they run beside the two workers of the rest of the suite
+# (their output follows it); each run has its own in-memory database.
 test: install
-	$(PY) -m pytest -n 2 -q danvan -m "not browser"
-	@if [ -x /usr/bin/chromium ]; then $(MAKE) --no-print-directory test-browser; \
-	else echo "Chromium chưa cài: bỏ qua kiểm thử trình duyệt (apt-get install chromium)."; fi
+	@mkdir -p var; browser=; \
+	if [ -x /usr/bin/chromium ]; then \
+	  $(PY) -m pytest -q -m browser tests/browser > var/test-browser.log 2>&1 & browser=$$!; \
+	  trap 'kill $$browser 2>/dev/null' INT TERM; \
+	else echo "Chromium chưa cài: bỏ qua kiểm thử trình duyệt (apt-get install chromium)."; fi; \
+	$(PY) -m pytest -n 2 -q danvan -m "not browser"; status=$$?; \
+	if [ -n "$$browser" ]; then \
+	  wait $$browser; journeys=$$?; echo "== browser journeys"; cat var/test-browser.log; \
+	  [ $$journeys -eq 0 ] || status=$$journeys; \
+	fi; \
+	exit $$status
 
 test-fast: install
 	$(PY) -m pytest -n 2 -q danvan -m "not browser"
@@ -70,9 +80,16 @@ test-postgres: install
 test-browser: install
 	$(PY) -m pytest -q -m browser tests/browser
 
+# The same checks as .pre-commit-config.yaml, on every file; CI runs this first.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(MAKE) --no-print-directory typecheck
+
+# mypy with django-stubs on the modules listed in pyproject's [tool.mypy] files.
+typecheck: install
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .

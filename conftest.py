@@ -1,4 +1,15 @@
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests draw 25 examples in `make test` and 300 in CI (.ci/run sets HYPOTHESIS_PROFILE=ci); a test
+# sets max_examples itself only when its number matters. Timing checks are off in both: on the shared
+# 2-core machines they run on, a slow draw or example measures the load, not the code.
+_untimed = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("dev", max_examples=25, **_untimed)
+settings.register_profile("ci", max_examples=300, **_untimed)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture
@@ -23,8 +34,6 @@ def login(db):
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` need PostgreSQL: skipped before their fixtures run on SQLite."""
-    import os
-
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         return
     skip = pytest.mark.skip(reason="PostgreSQL only (set DATABASE_URL=postgres://…)")

@@ -5,9 +5,15 @@ from django.db.models import Q
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.files import FileKind, register
-from danvan.recognition.models import Attachment, Exemplar
-from danvan.recognition.models import Contest, ContestEntry, ContestRound
-from danvan.recognition.models import MedalDossierFile, MedalNomination
+from danvan.recognition.models import (
+    Attachment,
+    Contest,
+    ContestEntry,
+    ContestRound,
+    Exemplar,
+    MedalDossierFile,
+    MedalNomination,
+)
 
 # --- exemplar attachments ------------------------------------------------------------------------------
 

@@ -331,6 +331,7 @@ def symbol_line(
     written_number, kind, body = "", "", ""
     if symbol:
         match = _SYMBOL_RE.match(symbol)
+        assert match is not None  # every group is optional: any one-line symbol matches
         written_number = match.group(1) or ""
         kind, body = _split_suffix(match.group(2))
     if body_code:

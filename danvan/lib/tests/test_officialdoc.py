@@ -449,8 +449,8 @@ def test_seed_003_converts_to_a_pdf_with_its_vietnamese_text_intact(seed_003_doc
     assert pdf.startswith(b"%PDF")
     path = tmp_path / "plan.pdf"
     path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True).stdout
-    text = text.decode("utf-8")
+    run = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
+    text = run.stdout.decode("utf-8")
     for words in (
         "ĐẢNG CỘNG SẢN VIỆT NAM",
         "KẾ HOẠCH",

@@ -445,7 +445,7 @@ def test_ordinary_text_starting_with_a_sign_is_not_prefixed(text):
     assert clean_value(text, ColumnSpec("k", "Nội dung", "text"))[0] == text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(
     raw=st.one_of(
         st.text(),
@@ -493,7 +493,7 @@ def test_a_big_workbook_is_streamed_with_fonts_and_formulas(monkeypatch):
 cell_values = st.one_of(st.none(), st.text(max_size=30), st.sampled_from([*HEADER, "(1)", "...", "Ký tên"]))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(grid=st.lists(st.lists(st.tuples(cell_values, st.booleans(), st.booleans()), max_size=8), max_size=20))
 def test_parse_grid_never_raises_on_any_grid(grid):
     rows = [

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from danvan.lib import vntext
@@ -410,13 +410,11 @@ VIETNAMESE_MIXED = st.text(alphabet=st.sampled_from([*ALL_LETTERS, *string.ascii
 SORT_ALPHABET = [*ALL_LETTERS, *(ch for ch in string.ascii_letters if ch.lower() not in "fjwz"), " "]
 
 
-@settings(max_examples=300)
 @given(st.text())
 def test_nfc_is_idempotent(text):
     assert nfc(nfc(text)) == nfc(text)
 
 
-@settings(max_examples=300)
 @given(st.text())
 def test_clean_text_is_idempotent_and_single_spaced(text):
     cleaned = clean_text(text)
@@ -424,7 +422,6 @@ def test_clean_text_is_idempotent_and_single_spaced(text):
     assert "  " not in cleaned and cleaned == cleaned.strip()
 
 
-@settings(max_examples=300)
 @given(st.text())
 def test_fold_is_idempotent_and_returns_only_ascii_words(text):
     folded = fold(text)
@@ -432,7 +429,6 @@ def test_fold_is_idempotent_and_returns_only_ascii_words(text):
     assert re.fullmatch(r"(?:[0-9a-z]+(?: [0-9a-z]+)*)?", folded)
 
 
-@settings(max_examples=300)
 @given(st.text())
 def test_sort_key_never_raises_and_uses_only_digits_and_lowercase(text):
     assert KEY_RE.fullmatch(sort_key(text))
@@ -456,7 +452,6 @@ def reference_order(text):
     return words
 
 
-@settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from(SORT_ALPHABET)), st.text(alphabet=st.sampled_from(SORT_ALPHABET)))
 def test_sort_key_order_matches_word_by_word_letters_then_tone(a, b):
     ref_a, ref_b = reference_order(a), reference_order(b)
@@ -464,19 +459,16 @@ def test_sort_key_order_matches_word_by_word_letters_then_tone(a, b):
     assert (sort_key(a) == sort_key(b)) == (ref_a == ref_b)
 
 
-@settings(max_examples=300)
 @given(VIETNAMESE_LOWER)
 def test_tcvn3_round_trips_lower_case_vietnamese(text):
     assert tcvn3_to_unicode(unicode_to_tcvn3(text)) == text
 
 
-@settings(max_examples=300)
 @given(VIETNAMESE_MIXED)
 def test_tcvn3_round_trips_any_case_as_capitals_in_an_h_font(text):
     assert tcvn3_to_unicode(unicode_to_tcvn3(text), uppercase_font=True) == text.upper()
 
 
-@settings(max_examples=300)
 @given(VIETNAMESE_MIXED)
 def test_vni_round_trips_mixed_case_vietnamese(text):
     assert vni_to_unicode(unicode_to_vni(text)) == text

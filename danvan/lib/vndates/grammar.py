@@ -144,7 +144,7 @@ class _Parser(_PointParser):
         if k is not None:
             k2 = self.words(k, "ngày", "khi", "lúc", "thời điểm")
             t = self.tok(k2) if k2 is not None else None
-            if t is not None and t.kind == "word" and t.text not in ("mồng", "mùng"):
+            if k2 is not None and t is not None and t.kind == "word" and t.text not in ("mồng", "mùng"):
                 yield self.tail(k2, swallow=False)
         # ngay sau khi kết thúc hội nghị; đến khi tổ chức thành công Đại hội XIV
         k = self.words(i, *_EVENT_LEADS)
@@ -202,7 +202,8 @@ class _Parser(_PointParser):
         k = self.words(i, "tuần đầu", "tuần cuối", "tuần đầu tiên", "tuần cuối cùng", "ngày đầu", "ngày cuối")
         if k is None:
             k = self.words(i, "tuần thứ")
-            k = self.num(k)[0] if k is not None and self.num(k) else None
+            nth = self.num(k) if k is not None else None
+            k = nth[0] if nth else None
         if k is not None:
             k = self.words(k, "của", "trong")
             if k is not None:

@@ -207,7 +207,9 @@ class _PointParser:
             return self.year(i)
         return None
 
-    def with_year(self, j: int, make: Callable[[int | None], _Pt]) -> tuple[int, _Pt]:
+    # make(year) -> the point. Callable[..., _Pt]: callers bind loop values as default arguments, which a
+    # Callable[[int | None], _Pt] would refuse.
+    def with_year(self, j: int, make: Callable[..., _Pt]) -> tuple[int, _Pt]:
         got = self.year_part(j)
         if got is None:
             return j, make(None)
@@ -266,7 +268,7 @@ class _PointParser:
             if k is not None:
                 m2 = self.month_value(k)
                 if m2 is not None:
-                    end, pt = self.with_year(m2[0], lambda y, m=m2[1]: _Pt("day", year=y, month=m, day=day))
+                    end, pt = self.with_year(m2[0], lambda y: _Pt("day", year=y, month=m2[1], day=day))
                     yield end, pt, None
         if day_only == 2 or (day_only == 1 and keyword):
             yield j, _Pt("day", day=day), None
@@ -312,7 +314,8 @@ class _PointParser:
             m = self.month_value(k)
             if m is None:
                 continue
-            end, pt = self.with_year(m[0], lambda y, g=gran, x=index, mo=m[1]: _Pt(g, y, mo, None, x))
+            after, month = m
+            end, pt = self.with_year(after, lambda y, g=gran, x=index, mo=month: _Pt(g, y, mo, None, x))
             yield end, pt, None
 
     def quarter_value(self, i: int) -> tuple[int, int] | None:

@@ -146,7 +146,7 @@ FRAGMENTS = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)),
@@ -170,7 +170,7 @@ REFERENCE_WORDS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(REFERENCE_WORDS), max_size=30).map(" ".join))
 def test_reading_references_never_fails_on_any_mix_of_citation_words(text):
     refs, issuer = basis_from_preamble(text, warnings=[])
@@ -180,7 +180,7 @@ def test_reading_references_never_fails_on_any_mix_of_citation_words(text):
         assert 0 <= start <= end <= len(text) and ref.symbol
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_unicode_either_parses_or_raises_plan_parse_error(text):
     with contextlib.suppress(PlanParseError):

@@ -12,8 +12,8 @@ from django.urls import reverse
 from danvan.core.errors import ServiceError
 from danvan.recognition.contest import services as services_contest
 from danvan.recognition.medals import services as services_medals
-from danvan.recognition.registry import services
 from danvan.recognition.models import Attachment, Contest, Exemplar, Field
+from danvan.recognition.registry import services
 from danvan.testing.files import assert_all_refused, assert_guarded, assert_served, png_bytes
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -3,8 +3,8 @@
 from django.test import TestCase
 from django.urls import reverse
 
-from danvan.reporting.services import consolidation
 from danvan.reporting.models import ConsolidationJob
+from danvan.reporting.services import consolidation
 from danvan.testing.files import assert_guarded, assert_served
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
