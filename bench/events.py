@@ -11,9 +11,10 @@ data, in databases of its own.
    the peak RSS over the first render, tracemalloc's peak over one more (untimed) render. Floor: python-docx
    writing a document of as many pages with the same text paragraphs as the letters (read from a one-letter
    render, names, details and links replaced) and a page break after each letter, no images, no tables, no
-   formats, measured the same way. Then ``convert_to_pdf`` of one 1,500-letter DOCX, once, when LibreOffice
-   is installed; its floor is the DOCX render. The time of ``qr_png`` (one QR code per delegate) is
-   estimated from 150 links: its share of the render is the row's ratio.
+   formats, measured the same way. (tracemalloc sees Python's heap only, not lxml's trees: the floor's
+   python-docx document shows in the RSS, hardly in tracemalloc.) Then ``convert_to_pdf`` of one 1,500-letter
+   DOCX, once, when LibreOffice is installed; its floor is the DOCX render. The time of ``qr_png`` (one QR
+   code per delegate) is estimated from 150 links: its share of the render is the row's ratio.
 2. Check-in over HTTP, on SQLite (``bench/data/events-1500.sqlite3``, made anew by ``manage.py migrate``) and
    on PostgreSQL (database ``danvan_bench_events`` on 127.0.0.1 as ``postgres``, created and dropped here;
    skipped with a note when the server does not answer): the event, its 12 groups, 1,500 invitations and a

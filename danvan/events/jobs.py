@@ -35,15 +35,17 @@ def _letters(event: Event, params: dict, out: BinaryIO, progress: Progress) -> N
     if params["name"].endswith(".docx"):
         documents.write_invitation_docx(out, info, people, progress=progress)
         return
-    # The PDF: the DOCX first (half of the bar), then LibreOffice (the other half, in one step).
+    # The PDF: the DOCX first (the bar's first half), then LibreOffice (the second half, in one step).
     with tempfile.TemporaryFile(prefix="danvan-letters-") as docx:
         documents.write_invitation_docx(
             docx, info, people, progress=lambda done, total: progress(done, 2 * total)
         )
         docx.seek(0)
         data = docx.read()
+    progress(1, 2)
     timeout = PDF_TIMEOUT_S + PDF_SECONDS_PER_LETTER * len(people)
     out.write(_pdf(data, timeout=timeout))
+    progress(2, 2)
 
 
 @register(KIND)

@@ -70,18 +70,19 @@ def _touch(job_id: int, **fields) -> int:
 
 
 class _Progress:
-    """``progress(done, total)`` for a builder: a short UPDATE at most every PROGRESS_EVERY_S seconds
-    (always the first and the last), which is also the job's heartbeat."""
+    """``progress(done, total)`` for a builder: a short UPDATE at most every PROGRESS_EVERY_S seconds (always
+    the first, the last, and the first of a new total: a builder's next phase), also the job's heartbeat."""
 
     def __init__(self, job_id: int) -> None:
         self.job_id = job_id
         self.written_at = 0.0
+        self.total: int | None = None
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and now - self.written_at < PROGRESS_EVERY_S:
+        if done < total and total == self.total and now - self.written_at < PROGRESS_EVERY_S:
             return
-        self.written_at = now
+        self.written_at, self.total = now, total
         _touch(self.job_id, done=done, total=total)
 
 

@@ -146,3 +146,19 @@ def test_the_purge_deletes_old_results_and_their_files(cast):
     assert jobs.jobs_purge()["deleted"] == 1
     assert not DocumentJob.objects.filter(pk=old.pk).exists() and not storage.exists(name)
     assert DocumentJob.objects.filter(pk=recent.pk).exists()
+
+
+def test_progress_writes_are_throttled_but_a_new_phase_and_the_end_are_always_written(cast):
+    job = ask(cast.province_officer)
+    progress = jobs._Progress(job.pk)
+
+    def row():
+        return DocumentJob.objects.values_list("done", "total").get(pk=job.pk)
+
+    progress(1, 10)
+    progress(2, 10)  # within half a second of the last write: skipped
+    assert row() == (1, 10)
+    progress(1, 2)  # a builder's next phase (the PDF after the DOCX): written at once
+    assert row() == (1, 2)
+    progress(2, 2)
+    assert row() == (2, 2)
