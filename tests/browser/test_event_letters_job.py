@@ -80,7 +80,10 @@ def test_the_letters_batch_is_made_in_the_background_and_downloaded(
     worker.start()
     seen = set()
     while worker.is_alive():  # what the page shows while the worker writes (htmx swaps the card each second)
-        seen.update(page.evaluate(BAR_VALUES))
+        values = page.evaluate(BAR_VALUES)
+        if any(0 < value < 100 for value in values) and not any(0 < value < 100 for value in seen):
+            screenshot("letters-progress")  # the bar on its way
+        seen.update(values)
         page.wait_for_timeout(300)
     worker.join(timeout=300)
     assert worker.error is None, worker.error
