@@ -4,14 +4,17 @@ The issue's case: a provincial conference ("Hội nghị biểu dương điển 
 in 12 composition groups (8 of them nominated by a unit). ``NEEDS_DATASET = False``: this area makes its own
 data, in databases of its own.
 
-1. Letters (in the runner's process, no database): ``documents.invitation_docx`` of an ``EventInfo`` and the
-   1,500 ``Delegate`` rows (Vietnamese names, titles and units, 12 group labels, RSVP links
-   ``http://127.0.0.1:8000/e/<token>/``), median of ``min(--repeat, 3)`` renders. Floor: python-docx writing a
-   1,500-page document with the same text paragraphs as the letters (read from a one-letter render, names,
-   details and links replaced) and a page break after each letter, no images, no tables, no formats. Then
-   ``convert_to_pdf`` of one 1,500-letter DOCX, once, when LibreOffice is installed; its floor is the DOCX
-   render. The time of ``qr_png`` (one QR code per delegate) is estimated from 150 links: its share of the
-   render is the row's ratio.
+1. Letters (no database): ``documents.write_invitation_docx`` of an ``EventInfo`` and the first 94, 375 and
+   1,500 of the ``Delegate`` rows (Vietnamese names, titles and units, 12 group labels, RSVP links
+   ``http://127.0.0.1:8000/e/<token>/``) into a temporary file, each count in a fresh process
+   (``python -m bench.events letters OUT N REPEAT``): median of ``min(--repeat, 3)`` renders, the growth of
+   the peak RSS over the first render, tracemalloc's peak over one more (untimed) render. Floor: python-docx
+   writing a document of as many pages with the same text paragraphs as the letters (read from a one-letter
+   render, names, details and links replaced) and a page break after each letter, no images, no tables, no
+   formats, measured the same way. (tracemalloc sees Python's heap only, not lxml's trees: the floor's
+   python-docx document shows in the RSS, hardly in tracemalloc.) Then ``convert_to_pdf`` of one 1,500-letter
+   DOCX, once, when LibreOffice is installed; its floor is the DOCX render. The time of ``qr_png`` (one QR
+   code per delegate) is estimated from 150 links: its share of the render is the row's ratio.
 2. Check-in over HTTP, on SQLite (``bench/data/events-1500.sqlite3``, made anew by ``manage.py migrate``) and
    on PostgreSQL (database ``danvan_bench_events`` on 127.0.0.1 as ``postgres``, created and dropped here;
    skipped with a note when the server does not answer): the event, its 12 groups, 1,500 invitations and a
@@ -344,48 +347,124 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
+LETTER_COUNTS = (94, 375, 1500)  # the seed's seminar (94 seats), a district's conference, the province's
+LETTERS_LIMIT_S = 900.0  # one child process: the timed renders, then one more under tracemalloc
+
+
+def _rss_kb() -> int:
+    """The process's peak resident set so far (Linux: kB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def letters_step(n: int, repeat: int) -> dict:
+    """In a fresh process (``python -m bench.events letters OUT N REPEAT``): the letters and the floor for the
+    first ``n`` delegates, each written into a temporary file. Per writer: the median time of ``repeat``
+    runs, the growth of the peak RSS over the first run (the process's peak before it: imports, the
+    delegates, the one-letter render the floor's text comes from), and tracemalloc's peak over one more run
+    (tracemalloc slows the code down, so that run is not timed)."""
+    import tracemalloc
+
+    from danvan.events.documents import write_invitation_docx
+
+    info, people = event_info(), delegates(delegate_specs())[:n]
+    pages = letter_paragraphs(info, people)
+    writers = {
+        "letters": lambda out: write_invitation_docx(out, info, people),
+        "floor": lambda out: out.write(plain_pages_docx(pages)),
+    }
+    result: dict = {"n": n, "paragraphs_per_letter": len(pages[0])}
+    for name, write in writers.items():
+        seconds, size, rss_growth = [], 0, 0
+        for run in range(repeat):
+            with tempfile.TemporaryFile() as out:
+                before = _rss_kb()
+                started = time.perf_counter()
+                write(out)
+                seconds.append(time.perf_counter() - started)
+                if run == 0:
+                    rss_growth, size = _rss_kb() - before, out.tell()
+        with tempfile.TemporaryFile() as out:
+            tracemalloc.start()
+            write(out)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        result[name] = {
+            "median_ms": statistics.median(seconds) * 1000,
+            "runs_ms": [round(x * 1000) for x in seconds],
+            "rss_growth_mb": rss_growth / 1024,
+            "tracemalloc_peak_mb": peak / 1e6,
+            "bytes": size,
+        }
+    return result
+
+
+def _letters_child(n: int, repeat: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-events-") as folder:
+        out = Path(folder) / "out.json"
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.events", "letters", str(out), str(n), str(repeat)],
+            cwd=ROOT,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"},
+            capture_output=True,
+            text=True,
+            timeout=LETTERS_LIMIT_S,
+        )
+        if done.returncode:
+            tail = "\n".join((done.stdout + done.stderr).splitlines()[-25:])
+            raise RuntimeError(f"letters {n} failed ({done.returncode}):\n{tail}")
+        return json.loads(out.read_text())
+
+
 def measure_letters(repeat: int, details: dict) -> list[dict]:
+    """The letters at 94, 375 and 1,500 delegates: time, peak RSS growth and tracemalloc peak, each against
+    python-docx writing the same number of plain pages (the floor); then the QR codes' share and the PDF."""
     from danvan.events.documents import invitation_docx, qr_png
     from danvan.lib.officialdoc.pdf import convert_to_pdf, libreoffice_available
 
+    rows: list[dict] = []
+    details["letters"] = {"repeat": repeat, "by_count": {}}
+    for n in LETTER_COUNTS:
+        step = _letters_child(n, repeat)
+        details["letters"]["by_count"][n] = step
+        letters, floor = step["letters"], step["floor"]
+        rows += [
+            row(f"floor.python_docx_pages.{n}.median_ms", floor["median_ms"], "ms", floor["median_ms"]),
+            row(f"letters.docx.{n}.median_ms", letters["median_ms"], "ms", floor["median_ms"]),
+            row(
+                f"letters.docx.{n}.tracemalloc_peak_mb",
+                letters["tracemalloc_peak_mb"],
+                "MB",
+                floor["tracemalloc_peak_mb"],
+            ),
+            row(f"letters.docx.{n}.rss_growth_mb", letters["rss_growth_mb"], "MB", floor["rss_growth_mb"]),
+        ]
+        print(
+            f"letters: {n} letters {letters['median_ms'] / 1000:.1f} s, tracemalloc peak "
+            f"{letters['tracemalloc_peak_mb']:.1f} MB, RSS +{letters['rss_growth_mb']:.1f} MB "
+            f"(floor {floor['median_ms'] / 1000:.1f} s, {floor['tracemalloc_peak_mb']:.1f} MB, "
+            f"+{floor['rss_growth_mb']:.1f} MB)"
+        )
     info, people = event_info(), delegates(delegate_specs())
-    pages = letter_paragraphs(info, people)
-    floor = time_call(lambda: plain_pages_docx(pages), repeat)
-    rendered: list[bytes] = []
-    docx = time_call(lambda: rendered.append(invitation_docx(info, people)), repeat)
-    data = rendered[-1]
-    rendered.clear()
+    n = len(people)
+    docx_ms = details["letters"]["by_count"][n]["letters"]["median_ms"]
     sample = [d.link for d in people[:QR_SAMPLE]]
     qr = time_call(lambda: [qr_png(link) for link in sample], 1)
     qr_ms = qr["median_ms"] * len(people) / len(sample)
-    n = len(people)
-    rows = [
-        row(f"floor.python_docx_pages.{n}.median_ms", floor["median_ms"], "ms", floor["median_ms"]),
-        row(f"letters.docx.{n}.median_ms", docx["median_ms"], "ms", floor["median_ms"]),
-        row(f"letters.qr_png.{n}.est_ms", qr_ms, "ms", docx["median_ms"]),
-    ]
-    details["letters"] = {
-        "delegates": n,
-        "repeat": repeat,
-        "paragraphs_per_letter": len(pages[0]),
-        "docx": {**docx, "bytes": len(data)},
-        "floor_plain_pages": floor,
-        "qr_png": {
-            "sample": len(sample),
-            "sample_ms": round(qr["median_ms"], 3),
-            "estimate_ms": round(qr_ms),
-        },
+    rows.append(row(f"letters.qr_png.{n}.est_ms", qr_ms, "ms", docx_ms))
+    details["letters"]["qr_png"] = {
+        "sample": len(sample),
+        "sample_ms": round(qr["median_ms"], 3),
+        "estimate_ms": round(qr_ms),
     }
-    print(
-        f"letters: DOCX of {n} letters {docx['median_ms'] / 1000:.1f} s "
-        f"(floor {floor['median_ms'] / 1000:.1f} s);"
-        f" QR codes about {qr_ms / 1000:.1f} s of it"
-    )
+    print(f"letters: the {n} QR codes take about {qr_ms / 1000:.1f} s of the render")
     if libreoffice_available():
+        data = invitation_docx(info, people)
         started = time.perf_counter()
         pdf = convert_to_pdf(data, timeout=PDF_TIMEOUT_S)
         pdf_ms = (time.perf_counter() - started) * 1000
-        rows.append(row(f"letters.pdf.{n}.ms", pdf_ms, "ms", docx["median_ms"]))
+        rows.append(row(f"letters.pdf.{n}.ms", pdf_ms, "ms", docx_ms))
         details["letters"]["pdf"] = {"ms": round(pdf_ms), "bytes": len(pdf), "pages": pdf_pages(pdf)}
         print(f"letters: PDF {pdf_ms / 1000:.1f} s, {pdf_pages(pdf)} pages, {len(pdf) / 1e6:.1f} MB")
     else:
@@ -1025,6 +1104,8 @@ def main(argv: list[str]) -> int:
         result = setup_database()
     elif command == "panel":
         result = panel_queries(int(argv[2]))
+    elif command == "letters":
+        result = letters_step(int(argv[2]), int(argv[3]))
     else:
         raise SystemExit(f"unknown step {command!r}")
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1))

@@ -6,6 +6,7 @@ from danvan.events.views.public import rsvp
 urlpatterns = [
     path("", include("danvan.site.urls")),
     path("accounts/", include("danvan.accounts.urls")),
+    path("jobs/", include("danvan.core.jobs.urls")),
     path("org/", include("danvan.org.urls")),
     path("plans/", include("danvan.plans.urls")),
     path("reporting/", include("danvan.reporting.urls")),

@@ -123,3 +123,7 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.verb} {self.object_repr}"
+
+
+# The background documents' row lives in its own package; imported here so that Django registers it with core.
+from danvan.core.jobs.models import DocumentJob  # noqa: E402, F401

@@ -21,7 +21,7 @@ from . import editor, services
 from .forms import PlanEditForm, PlanImportForm
 from .models import Plan
 from .parsing import PlanParseError, parse_docx, parse_text
-from .rendering import plan_docx_bytes, plan_pdf_bytes
+from .rendering import plan_docx_bytes
 from .views import _plan_or_404
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -122,21 +122,23 @@ def plan_docx(request, pk):
 
 @login_required
 def plan_pdf(request, pk):
-    from danvan.lib.officialdoc.pdf import PdfUnavailable
+    """The PDF is made by a background job (LibreOffice takes seconds, minutes under load): this asks for it
+    (the same PDF still being made is not asked twice) and shows its progress and download."""
+    from danvan.core.jobs import services as jobs
+    from danvan.plans.jobs import KIND
 
     plan = _plan_or_404(request, pk)
     access.require(request.user, Cap.PLAN_VIEW)
-    try:
-        data = plan_pdf_bytes(plan)
-    except PdfUnavailable as error:
-        messages.error(request, error.message)
-        return redirect(plan)
-    except RuntimeError as error:
-        messages.error(request, str(error))
-        return redirect(plan)
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_file_stem(plan)}.pdf"'
-    return response
+    job = jobs.job_enqueue(
+        actor=request.user,
+        kind=KIND,
+        title=_("Bản PDF: %(title)s") % {"title": plan.title or plan.symbol or _("kế hoạch")},
+        file_name=f"{_file_stem(plan)}.pdf",
+        subject=plan,
+        params={"version": plan.version},
+        unit_path=plan.issuing_unit.path,
+    )
+    return redirect("jobs:job_status", pk=job.pk)
 
 
 def _version_text(plan: Plan) -> list[str]:

@@ -14,12 +14,15 @@ is the bytes of a DOCX or XLSX file. Nothing here touches the database.
 ``event_report_docx``    "BÁO CÁO kết quả tổ chức ...": attendance figures and table, content
 =======================  ====================================================================
 
+``write_invitation_docx(out, event, delegates, progress=...)`` writes the letters into a file as a
+stream, in memory that does not grow with the letters (the background job uses it).
+
 Every DOCX is laid out with ``danvan.lib.officialdoc`` in the event's format profile
 (``EventInfo.profile``); a PDF comes from ``danvan.lib.officialdoc.convert_to_pdf``.
 """
 
 from danvan.events.documents.booklet import booklet_docx
-from danvan.events.documents.invitation import invitation_docx, qr_png
+from danvan.events.documents.invitation import invitation_docx, qr_png, write_invitation_docx
 from danvan.events.documents.lists import delegate_list_docx, delegate_list_xlsx, name_cards_docx
 from danvan.events.documents.report import attendance_sentence, event_report_docx
 from danvan.events.documents.types import Delegate, EventInfo, GroupAttendance, PresentationDoc
@@ -37,4 +40,5 @@ __all__ = [
     "invitation_docx",
     "name_cards_docx",
     "qr_png",
+    "write_invitation_docx",
 ]

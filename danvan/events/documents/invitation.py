@@ -6,30 +6,34 @@ and its summary line, the body (who invites, "Đồng chí <name>, <title>, <uni
 "Thời gian", "Địa điểm", the content lines, the note with the RSVP link, the closing), then the
 recipients with the delegate's QR code under them (left) and the signature (right).
 
-Speed: python-docx builds the first letter of each shape (with or without a QR code) through the
-blocks; every other letter is a deep copy of that letter's XML with the per-delegate runs (number,
-name, title and unit, link) rewritten and its QR image related anew. 1,500 letters take a few
-seconds instead of minutes, and every letter has exactly the layout of the first one.
+Streaming, in memory that does not grow with the letters: python-docx builds one skeleton document
+holding one letter of each shape (with and without a QR code) whose per-delegate texts are marks;
+its ``word/document.xml`` is cut into the text before the letters, each letter's XML, the page
+break and the text after. ``write_invitation_docx`` then writes the package straight into a zip
+stream: the skeleton's other parts as they are, ``word/document.xml`` one letter at a time (the
+shape's XML with the marks replaced by the delegate's escaped texts), the relationships, and each
+link's QR code rendered once (segno, PNG) and added once. Nothing of a letter is kept after it is
+written: 1,500 letters take the memory of a handful (see bench/events.py), and every letter has
+exactly the layout of the first one.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
-from copy import deepcopy
-from dataclasses import dataclass, field, replace
-from typing import Any
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 import segno
 from docx.document import Document as DocxDocument
-from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.parts.image import ImagePart
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from danvan.events.documents.types import (
     Delegate,
@@ -59,7 +63,14 @@ from danvan.lib.officialdoc.profiles import (
     text_width_mm,
 )
 
-__all__ = ["DOC_TYPE", "QR_SIZE_MM", "fitted_profile", "invitation_docx", "qr_png"]
+__all__ = [
+    "DOC_TYPE",
+    "QR_SIZE_MM",
+    "fitted_profile",
+    "invitation_docx",
+    "qr_png",
+    "write_invitation_docx",
+]
 
 DOC_TYPE = "GIẤY MỜI"
 TYPE_CODE = "GM"
@@ -110,39 +121,8 @@ def _slot_texts(profile: FormatProfile, event: EventInfo, delegate: Delegate) ->
     }
 
 
-def _set_run_text(run: Any, text: str) -> None:
-    """Replace a ``w:r``'s text with ``text`` (one ``w:t``; formatting kept)."""
-    for child in list(run):
-        if child.tag in (qn("w:t"), qn("w:br"), qn("w:tab")):
-            run.remove(child)
-    element = OxmlElement("w:t")
-    element.set(qn("xml:space"), "preserve")
-    element.text = text
-    run.append(element)
-
-
 # ----------------------------------------------------------------------------------------------
 # Building one letter through the blocks
-
-
-@dataclass
-class _Template:
-    """A letter built once: its body elements and where the per-delegate runs sit in them."""
-
-    elements: list[Any]
-    run_index: dict[str, int]  # slot -> position among the letter's w:r elements
-    has_qr: bool
-
-
-@dataclass
-class _Batch:
-    doc: DocxDocument
-    profile: FormatProfile
-    event: EventInfo
-    templates: dict[bool, _Template] = field(default_factory=dict)
-    page_break: Any = None
-    images: dict[str, str] = field(default_factory=dict)  # link -> rId
-    shape_id: int = 1000
 
 
 def _add_run(paragraph: Any, profile: FormatProfile, text: str, **style: Any) -> Any:
@@ -209,11 +189,11 @@ def _body(profile: FormatProfile, event: EventInfo, texts: dict[str, str], *, ha
     return body
 
 
-def _build_letter(batch: _Batch, texts: dict[str, str], png: bytes | None) -> dict[str, Any]:
-    """Write one letter at the end of the document; the runs that hold the slot texts."""
-    doc, profile, event = batch.doc, batch.profile, batch.event
-    runs: dict[str, Any] = {}
-    header = add_header_table(
+def _build_letter(
+    doc: DocxDocument, profile: FormatProfile, event: EventInfo, texts: dict[str, str], png: bytes | None
+) -> None:
+    """Write one letter at the end of the document."""
+    add_header_table(
         doc,
         profile,
         superior_body=line(event.superior_body),
@@ -221,17 +201,12 @@ def _build_letter(batch: _Batch, texts: dict[str, str], png: bytes | None) -> di
         symbol_line=texts["symbol"],
         place_date_line=place_date_line(profile, line(event.place), event.issued_on),
     )
-    symbol_runs = header.cell(1, 0).paragraphs[0].runs
-    if symbol_runs:
-        runs["symbol"] = symbol_runs[0]
     add_doc_title(doc, profile, DOC_TYPE, line(event.summary) or event_name(event))
 
     for spec in _body(profile, event, texts, has_link=png is not None):
         paragraph = add_body_paragraph(doc, profile, "", align=spec.align)
         for piece in spec.pieces:
-            run = _add_run(paragraph, profile, piece.text, bold=piece.bold, italic=piece.italic)
-            if piece.slot:
-                runs[piece.slot] = run
+            _add_run(paragraph, profile, piece.text, bold=piece.bold, italic=piece.italic)
 
     table = add_signature_and_recipients(
         doc,
@@ -245,73 +220,6 @@ def _build_letter(batch: _Batch, texts: dict[str, str], png: bytes | None) -> di
         picture = write_line(cell, profile, "", align="left", space_before=8)
         picture.add_run().add_picture(io.BytesIO(png), width=Mm(QR_SIZE_MM), height=Mm(QR_SIZE_MM))
         write_line(cell, profile, QR_CAPTION, size=QR_CAPTION_SIZE, italic=True, align="left")
-    return runs
-
-
-def _body_tail(doc: DocxDocument) -> int:
-    """The number of body elements before the final ``w:sectPr``."""
-    body = doc.element.body
-    return len(body) - (1 if body[-1].tag == qn("w:sectPr") else 0)
-
-
-def _first_letter(batch: _Batch, texts: dict[str, str], png: bytes | None) -> None:
-    body = batch.doc.element.body
-    start = _body_tail(batch.doc)
-    runs = _build_letter(batch, texts, png)
-    elements = list(body[start : _body_tail(batch.doc)])
-    all_runs = [run for element in elements for run in element.iter(qn("w:r"))]
-    position = {id(run): index for index, run in enumerate(all_runs)}
-    run_index = {slot: position[id(run._r)] for slot, run in runs.items()}
-    batch.templates[png is not None] = _Template(elements, run_index, png is not None)
-    if png is not None:
-        blip = next(elements[-1].iter(qn("a:blip")))
-        batch.images[texts["link"]] = blip.get(qn("r:embed"))
-
-
-# ----------------------------------------------------------------------------------------------
-# Copying a letter
-
-
-def _image_rid(batch: _Batch, link: str) -> str:
-    """The relationship id of the link's QR image, added once per link."""
-    rid = batch.images.get(link)
-    if rid is None:
-        number = len(batch.images) + 1
-        part = ImagePart.from_image(Image.from_blob(qr_png(link)), PackURI(f"/word/media/qr{number}.png"))
-        batch.doc.part.package.image_parts.append(part)
-        # A fresh relationship under our own id: ``relate_to`` would scan every relationship first.
-        rid = f"rIdQr{number}"
-        batch.doc.part.rels.add_relationship(RT.IMAGE, part, rid)
-        batch.images[link] = rid
-    return rid
-
-
-def _copy_letter(batch: _Batch, template: _Template, texts: dict[str, str]) -> None:
-    sect_pr = batch.doc.element.body[-1]
-    copies = []
-    for element in template.elements:
-        copy = deepcopy(element)
-        sect_pr.addprevious(copy)
-        copies.append(copy)
-    all_runs = [run for element in copies for run in element.iter(qn("w:r"))]
-    for slot, index in template.run_index.items():
-        _set_run_text(all_runs[index], texts[slot])
-    if template.has_qr:
-        rid = _image_rid(batch, texts["link"])
-        for blip in copies[-1].iter(qn("a:blip")):
-            blip.set(qn("r:embed"), rid)
-        for doc_pr in copies[-1].iter(qn("wp:docPr")):
-            batch.shape_id += 1
-            doc_pr.set("id", str(batch.shape_id))
-            doc_pr.set("name", f"QR {batch.shape_id}")
-
-
-def _page_break(batch: _Batch) -> None:
-    if batch.page_break is None:
-        add_page_break(batch.doc)
-        batch.page_break = batch.doc.element.body[_body_tail(batch.doc) - 1]
-    else:
-        batch.doc.element.body[-1].addprevious(deepcopy(batch.page_break))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -383,22 +291,192 @@ def fitted_profile(profile: FormatProfile, event: EventInfo, delegates: Sequence
     return candidate
 
 
-def invitation_docx(event: EventInfo, delegates: list[Delegate]) -> bytes:
-    """One giấy mời per delegate, each on its own page, as one DOCX (no page numbers).
+# ----------------------------------------------------------------------------------------------
+# The skeleton: one letter of each shape, its per-delegate texts marked
+
+DOCUMENT = "word/document.xml"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
+QR_SLOTS = ("rid", "shape", "shape")  # the QR picture's relationship id; its drawing id (in id and name)
+_MARK = "\ue000{}\ue001"  # private-use characters: no event text holds them
+_MARKED = re.compile("\ue000([a-z]+)\ue001")
+_CUT = "danvan-letter-cut"
+_CUT_XML = f"<!--{_CUT}-->"
+PLACEHOLDER_LINK = "danvan"
+FIRST_SHAPE_ID = 1000
+
+
+@dataclass
+class _Skeleton:
+    prefix: bytes  # word/document.xml up to the first letter
+    letters: dict[bool, list[str]]  # with a QR code or not -> text, slot, text, slot, ..., text
+    page_break: bytes
+    suffix: bytes  # the closing paragraph, the section properties, the end of the document
+    parts: list[
+        tuple[zipfile.ZipInfo, bytes]
+    ]  # the package as python-docx wrote it (placeholder image left out)
+    rels_head: bytes  # word/_rels/document.xml.rels without the placeholder image, up to its end tag
+    rels_tail: bytes
+
+
+def _cut(doc: DocxDocument, before: Any) -> None:
+    before.addprevious(etree.Comment(_CUT))
+
+
+def _mark_picture(doc: DocxDocument) -> str:
+    """Mark the letter's QR picture (relationship and drawing ids); the placeholder image's part name."""
+    blip = next(doc.element.body.iter(qn("a:blip")))
+    rid = blip.get(qn("r:embed"))
+    partname = str(doc.part.related_parts[rid].partname).lstrip("/")
+    blip.set(qn("r:embed"), _MARK.format("rid"))
+    for doc_pr in doc.element.body.iter(qn("wp:docPr")):
+        doc_pr.set("id", _MARK.format("shape"))
+        doc_pr.set("name", "QR " + _MARK.format("shape"))
+    return partname
+
+
+def _split_letter(xml: str, slots: Sequence[str]) -> list[str]:
+    pieces = _MARKED.split(xml)
+    found = pieces[1::2]
+    if sorted(found) != sorted(slots):  # each mark exactly once, or a letter would come out wrong
+        raise ValueError(f"letter template marks {found}, expected {sorted(slots)}")
+    return pieces
+
+
+def _skeleton(profile: FormatProfile, event: EventInfo) -> _Skeleton:
+    doc = new_document(profile, title=f"{DOC_TYPE} {event_name(event)}")
+    body = doc.element.body
+    sect_pr = body[-1]
+    marks = {slot: _MARK.format(slot) for slot in SLOTS}
+    _cut(doc, sect_pr)
+    _build_letter(doc, profile, event, marks, qr_png(PLACEHOLDER_LINK))
+    placeholder = _mark_picture(doc)
+    _cut(doc, sect_pr)
+    add_page_break(doc)
+    _cut(doc, sect_pr)
+    _build_letter(doc, profile, event, {**marks, "link": ""}, None)
+    last = sect_pr.getprevious()
+    docx_bytes(doc)  # ends the body as a whole batch ends (a tiny paragraph after the last table)
+    last.addnext(etree.Comment(_CUT))
+    package = io.BytesIO()
+    doc.save(package)
+
+    parts: list[tuple[zipfile.ZipInfo, bytes]] = []
+    rels_head = rels_tail = b""
+    with zipfile.ZipFile(package) as source:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == placeholder:
+                continue
+            if info.filename == DOCUMENT:
+                prefix, with_qr, page_break, without_qr, suffix = data.decode("utf-8").split(_CUT_XML)
+                letters = {
+                    True: _split_letter(with_qr, [*SLOTS, *QR_SLOTS]),
+                    False: _split_letter(without_qr, [slot for slot in SLOTS if slot != "link"]),
+                }
+            elif info.filename == DOCUMENT_RELS:
+                rels = re.sub(
+                    rb"<Relationship [^>]*Target=\""
+                    + re.escape(placeholder.removeprefix("word/").encode())
+                    + rb"\"[^>]*/>",
+                    b"",
+                    data,
+                )
+                end = rels.rindex(b"</Relationships>")
+                rels_head, rels_tail = rels[:end], rels[end:]
+            parts.append((info, data))
+    return _Skeleton(
+        prefix=prefix.encode(),
+        letters=letters,
+        page_break=page_break.encode(),
+        suffix=suffix.encode(),
+        parts=parts,
+        rels_head=rels_head,
+        rels_tail=rels_tail,
+    )
+
+
+def _fill(pieces: list[str], values: dict[str, str]) -> bytes:
+    """A letter's XML: the template's text between marks, the values (escaped) in place of the marks."""
+    out = []
+    for index, piece in enumerate(pieces):
+        out.append(escape(values[piece]) if index % 2 else piece)
+    return "".join(out).encode()
+
+
+# ----------------------------------------------------------------------------------------------
+# Writing the batch
+
+
+def _qr_numbers(profile: FormatProfile, event: EventInfo, delegates: Sequence[Delegate]) -> dict[str, int]:
+    """Each distinct link -> the number of its QR image (first appearance order): one image per link."""
+    numbers: dict[str, int] = {}
+    for delegate in delegates:
+        link = _slot_texts(profile, event, delegate)["link"]
+        if link and link not in numbers:
+            numbers[link] = len(numbers) + 1
+    return numbers
+
+
+def write_invitation_docx(
+    out: BinaryIO,
+    event: EventInfo,
+    delegates: Sequence[Delegate],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Write one giấy mời per delegate, each on its own page, as one DOCX into ``out`` (no page numbers).
 
     A delegate with a ``link`` gets the RSVP note with the link and the link's QR code; without
     one, the letter has neither. An empty ``number`` prints "Số    -GM/BDVTU" (filled by hand).
+    ``progress(done, total)`` counts the letters and then the QR images.
     """
     profile = fitted_profile(profile_without_page_numbers(event.format_profile), event, delegates)
-    doc = new_document(profile, title=f"{DOC_TYPE} {event_name(event)}")
-    batch = _Batch(doc, profile, event)
-    for index, delegate in enumerate(delegates):
-        if index:
-            _page_break(batch)
-        texts = _slot_texts(profile, event, delegate)
-        template = batch.templates.get(bool(texts["link"]))
-        if template is None:
-            _first_letter(batch, texts, qr_png(texts["link"]) if texts["link"] else None)
-        else:
-            _copy_letter(batch, template, texts)
-    return docx_bytes(doc)
+    skeleton = _skeleton(profile, event)
+    numbers = _qr_numbers(profile, event, delegates)
+    total, done = len(delegates) + len(numbers), 0
+    report = progress or (lambda done, total: None)
+    report(0, total)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info, data in skeleton.parts:
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            if info.filename == DOCUMENT:
+                with package.open(entry, "w") as document:
+                    document.write(skeleton.prefix)
+                    for index, delegate in enumerate(delegates):
+                        if index:
+                            document.write(skeleton.page_break)
+                        texts = _slot_texts(profile, event, delegate)
+                        if texts["link"]:
+                            number = numbers[texts["link"]]
+                            texts.update(rid=f"rIdQr{number}", shape=str(FIRST_SHAPE_ID + index))
+                        document.write(_fill(skeleton.letters[bool(texts["link"])], texts))
+                        done += 1
+                        report(done, total)
+                    document.write(skeleton.suffix)
+            elif info.filename == DOCUMENT_RELS:
+                with package.open(entry, "w") as rels:
+                    rels.write(skeleton.rels_head)
+                    for number in numbers.values():
+                        rels.write(
+                            f'<Relationship Id="rIdQr{number}" Type="{RT.IMAGE}" '
+                            f'Target="media/qr{number}.png"/>'.encode()
+                        )
+                    rels.write(skeleton.rels_tail)
+            else:
+                package.writestr(entry, data)
+        date_time = skeleton.parts[0][0].date_time
+        for link, number in numbers.items():
+            image = zipfile.ZipInfo(f"word/media/qr{number}.png", date_time=date_time)
+            package.writestr(
+                image, qr_png(link), compress_type=zipfile.ZIP_STORED
+            )  # PNG is compressed already
+            done += 1
+            report(done, total)
+
+
+def invitation_docx(event: EventInfo, delegates: Sequence[Delegate]) -> bytes:
+    """``write_invitation_docx`` into bytes (a few letters; a batch goes to a file through a job)."""
+    buffer = io.BytesIO()
+    write_invitation_docx(buffer, event, delegates)
+    return buffer.getvalue()

@@ -3,6 +3,7 @@
 
 from .closing import event_close
 from .desk import check_in, walk_in
+from .documents import document_request
 from .events import event_from_plan, event_save, kind_from_words
 from .groups import group_save, invite_people, nominate
 from .invitations import invitations_send, remind_delegates, respond, schedule_reminder
@@ -16,6 +17,7 @@ from .presentations import (
 
 __all__ = [
     "check_in",
+    "document_request",
     "event_close",
     "event_from_plan",
     "event_save",

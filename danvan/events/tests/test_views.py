@@ -1,7 +1,9 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
+from docx import Document
 
+from danvan.core.jobs.models import DocumentJob
 from danvan.events import selectors, services
 from danvan.events.models import Invitation
 from danvan.testing.factories import PersonFactory
@@ -97,11 +99,91 @@ def test_the_desk_reads_the_qr_link(cast, login, event, invitation):
 
 @pytest.mark.parametrize(
     "name",
-    ["giay-moi.docx", "the-ten.docx", "danh-sach.xlsx", "danh-sach.docx", "ky-yeu.docx", "bao-cao.docx"],
+    [
+        "giay-moi.docx",
+        "the-ten.docx",
+        "danh-sach.xlsx",
+        "danh-sach.docx",
+        "ky-yeu.docx",
+        "bao-cao.docx",
+    ],
 )
-def test_the_event_documents_download(cast, login, event, invitation, name):
-    response = login(cast.province_officer).get(reverse("events:document", args=[event.pk, name]))
-    assert response.status_code == 200 and response.content[:2] == b"PK"
+def test_the_event_documents_are_made_by_a_job_and_downloaded_when_done(cast, login, event, invitation, name):
+    client = login(cast.province_officer)
+    response = client.post(reverse("events:document", args=[event.pk, name]))
+    assert response.status_code == 302 and response["Location"].endswith("#tai-lieu")
+    job = DocumentJob.objects.get()
+    assert (job.status, job.owner, job.subject, job.params["name"]) == (
+        "done",
+        cast.province_officer,
+        event,
+        name,
+    )
+    assert job.file_name.startswith(name.split(".")[0] + "-hoi-nghi-toa-dam-to-dan-van-2026")
+    page = client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
+    download = reverse("jobs:job_download", args=[job.pk])
+    assert download in page
+    data = b"".join(client.get(download).streaming_content)
+    assert data[:2] == b"PK"
+
+
+def test_the_event_documents_are_queued_not_rendered_in_the_request(cast, login, event, invitation, settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }  # a worker never runs
+    client = login(cast.province_officer)
+    client.post(reverse("events:document", args=[event.pk, "giay-moi.docx"]))
+    job = DocumentJob.objects.get()
+    assert (job.status, bool(job.result), job.done) == ("queued", False, 0)
+    page = client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
+    assert 'hx-trigger="every 1s"' in page and "Đang chờ" in page  # the card polls until the worker is done
+    from danvan.core.jobs.tasks import run_document_job
+
+    run_document_job.call(job.pk)  # what the worker does
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total) == ("done", 2, 2)  # one letter, one QR image
+    letters = Document(job.result.open("rb"))
+    assert "Nguyễn Thị Hồng Nhung" in "\n".join(p.text for p in letters.paragraphs)
+
+
+def test_a_get_of_a_document_asks_for_nothing(cast, login, event, invitation):
+    response = login(cast.province_officer).get(reverse("events:document", args=[event.pk, "giay-moi.pdf"]))
+    assert response.status_code == 302 and not DocumentJob.objects.exists()
+
+
+def test_only_the_events_managers_ask_for_its_documents(cast, login, event, invitation):
+    url = reverse("events:document", args=[event.pk, "giay-moi.docx"])
+    assert login(cast.outsider).post(url).status_code == 404
+    assert login(cast.ward_officer).post(url).status_code == 404
+    assert not DocumentJob.objects.exists()
+
+
+def test_the_letters_pdf_fails_with_a_message_when_libreoffice_is_missing(
+    cast, login, event, invitation, monkeypatch
+):
+    from danvan.lib.officialdoc import pdf
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    client = login(cast.province_officer)
+    client.post(reverse("events:document", args=[event.pk, "giay-moi.pdf"]))
+    job = DocumentJob.objects.get()
+    assert job.status == "failed" and "LibreOffice" in job.error
+    assert "LibreOffice" in client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
+
+
+def test_the_printed_letters_of_the_unsent_leave_out_those_with_an_address(
+    cast, login, event, group, invitation
+):
+    mailed = services.invite_people(
+        actor=cast.province_officer, event=event, group=group, people=[PersonFactory(full_name="Có Thư Điện")]
+    )[0]
+    Invitation.objects.filter(pk=mailed.pk).update(email="co.thu@example.vn")
+    login(cast.province_officer).post(
+        reverse("events:document", args=[event.pk, "giay-moi.docx"]), {"unsent": "1"}
+    )
+    job = DocumentJob.objects.get()
+    text = "\n".join(p.text for p in Document(job.result.open("rb")).paragraphs)
+    assert job.params["unsent"] is True and "Nguyễn Thị Hồng Nhung" in text and "Có Thư Điện" not in text
 
 
 def test_invitations_are_mailed_to_those_with_an_address(cast, login, event, group, invitation, mailoutbox):

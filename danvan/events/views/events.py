@@ -10,6 +10,7 @@ from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import form_page
+from danvan.core.jobs.selectors import jobs_for
 from danvan.core.paging import paginate, query_without_page
 from danvan.events import policy, selectors, services
 from danvan.events.forms import (
@@ -139,6 +140,7 @@ def event_detail(request, pk):
             "my_presentations": [p for p in presentations if policy.can_send_presentation(request.user, p)],
             "upload_form": PresentationUploadForm(),
             "close_form": CloseForm(),
+            "document_jobs": jobs_for(request.user, event) if context["can_manage"] else [],
         }
     )
     return render(request, "events/event_detail.html", context)
