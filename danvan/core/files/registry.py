@@ -72,9 +72,13 @@ def _discover() -> None:
         return
     with _lock:
         if not _discovered:
+            from importlib import import_module
+
             from django.utils.module_loading import autodiscover_modules
 
             autodiscover_modules("files")
+            # core's own files live in a sub-package (core is an app, but its `files` is this package)
+            import_module("danvan.core.jobs.files")
             _discovered = True
 
 

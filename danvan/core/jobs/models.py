@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.access import scoped
+from danvan.core.files.naming import RandomName
 from danvan.core.models import TimeStamped
 
 # A running job whose progress has not moved for this long lost its worker (killed, machine restarted): it is
@@ -80,7 +81,7 @@ class DocumentJob(TimeStamped):
     total = models.PositiveIntegerField(default=0)
     # Stored under a random name (the storage path says nothing about the content); the name the user
     # downloads it under is file_name.
-    result = models.FileField(upload_to="jobs/%Y/%m/", max_length=255, blank=True)
+    result = models.FileField(upload_to=RandomName("jobs"), max_length=255, blank=True)
     file_name = models.CharField(_("tên tệp"), max_length=200)
     error = models.TextField(_("lỗi"), blank=True)
     started_at = models.DateTimeField(null=True, blank=True)

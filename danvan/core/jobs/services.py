@@ -10,7 +10,6 @@ work), so the page polling the job sees it move.
 from __future__ import annotations
 
 import logging
-import secrets
 import tempfile
 import time
 from datetime import timedelta
@@ -100,7 +99,7 @@ def job_run(job_id: int) -> str:
         with tempfile.TemporaryFile(prefix="danvan-job-") as out:
             build(job, out, _Progress(job.pk))
             out.seek(0)
-            job.result.save(f"{secrets.token_hex(16)}.{job.extension or 'bin'}", File(out), save=False)
+            job.result.save(f"result.{job.extension or 'bin'}", File(out), save=False)  # upload_to names it
     except Exception as error:
         message = error.message if isinstance(error, JobFailed) else MSG_FAILED
         if not isinstance(error, JobFailed):

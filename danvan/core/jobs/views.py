@@ -1,7 +1,6 @@
 """A job's card (htmx polls it every second while the job runs) and its download."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
 from danvan.lib.htmx import render_page
@@ -25,15 +24,8 @@ def job_status(request, pk):
 
 @login_required
 def job_download(request, pk):
-    job = _job_or_404(request, pk)
-    if job.status != DocumentJob.Status.DONE or not job.result:
-        raise Http404
-    try:
-        handle = job.result.open("rb")
-    except FileNotFoundError:  # purged meanwhile
-        raise Http404 from None
-    # The product decides the type (from the kind of file it made), never the content; always an attachment.
-    response = FileResponse(handle, as_attachment=True, filename=job.file_name, content_type=job.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # The one file door: the owner's finished job only (404 otherwise), a type the product decides, nosniff,
+    # an attachment, and the proxy's X-Accel-Redirect in production.
+    from danvan.core.files.views import serve
+
+    return serve(request, "document-job", pk)
