@@ -222,7 +222,11 @@ def person_delete(request, pk):
     person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
     access.require(request.user, Cap.PERSON_MANAGE, person.unit)
     unit = person.unit
-    services.person_delete(person=person, actor=request.user)
+    try:
+        services.person_delete(person=person, actor=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(person)
     messages.success(request, _("Đã xóa cán bộ."))
     return redirect(unit)
 
