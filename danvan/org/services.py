@@ -1,7 +1,7 @@
 """Every write to the organisation tree and the people register: atomic, validated, audited."""
 
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, ProtectedError, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
@@ -190,7 +190,16 @@ def person_update(*, person: Person, actor, expected_version: int | None, **fiel
 def person_delete(*, person: Person, actor) -> None:
     access.require(actor, Cap.PERSON_MANAGE, person.unit)
     audit.record(actor=actor, verb="delete", obj=person, summary=_("Xóa cán bộ"), unit_path=person.unit.path)
-    person.delete()
+    try:
+        with transaction.atomic():
+            person.delete()
+    except ProtectedError as error:
+        # A medal nomination (and the like) keeps its person: say so instead of failing.
+        kinds = sorted({str(obj._meta.verbose_name) for obj in error.protected_objects})
+        raise ServiceError(
+            _("Không xóa được cán bộ «%(name)s» vì còn gắn với: %(kinds)s.")
+            % {"name": person.full_name, "kinds": ", ".join(kinds)}
+        ) from error
 
 
 @transaction.atomic

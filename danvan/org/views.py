@@ -40,11 +40,14 @@ def unit_detail(request, pk):
     unit = get_object_or_404(_visible_units(request).select_related("kind", "parent", "successor"), pk=pk)
     access.require(request.user, Cap.UNIT_VIEW, unit)
     include_past = request.GET.get("past") == "1"
+    # Names and titles are people's data: a council member (units only) sees the unit, not its people.
+    can_view_people = access.has_cap(request.user, Cap.PERSON_VIEW, unit)
     context = {
         "unit": unit,
         "breadcrumbs": selectors.visible_breadcrumbs(unit, request.user),
         "page": paginate(request, selectors.children_of(unit, include_past=include_past)),
-        "people": unit.people.order_by("sort_key", "id")[:20],
+        "can_view_people": can_view_people,
+        "people": unit.people.order_by("sort_key", "id")[:20] if can_view_people else [],
         "counts": selectors.subtree_counts(unit),
         "include_past": include_past,
         "can_manage": access.has_cap(request.user, Cap.UNIT_MANAGE, unit),
@@ -219,7 +222,11 @@ def person_delete(request, pk):
     person = get_object_or_404(Person.objects.visible_to(request.user).select_related("unit"), pk=pk)
     access.require(request.user, Cap.PERSON_MANAGE, person.unit)
     unit = person.unit
-    services.person_delete(person=person, actor=request.user)
+    try:
+        services.person_delete(person=person, actor=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(person)
     messages.success(request, _("Đã xóa cán bộ."))
     return redirect(unit)
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,9 +14,8 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
 
-from . import selectors, services
+from . import ical, selectors, services
 from .forms import PlanNewForm, TaskForm, TaskProgressForm
-from .ical import unit_calendar
 from .models import CalendarFeed, Plan, Task
 
 
@@ -212,15 +212,24 @@ def task_edit(request, pk):
 
 @login_required
 def unit_calendar_link(request, unit_pk):
+    """The user's own address of the unit's calendar; POST: a new one (every earlier address stops)."""
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
     access.require(request.user, Cap.PLAN_VIEW, unit)
+    if request.method == "POST":
+        ical.calendar_feed_rotate(unit=unit, actor=request.user)
+        messages.success(request, _("Đã đổi địa chỉ lịch. Các địa chỉ cũ không còn dùng được."))
+        return redirect("plans:unit_calendar_link", unit_pk=unit.pk)
     feed, _created = CalendarFeed.objects.get_or_create(unit=unit)
-    url = request.build_absolute_uri(f"/plans/ical/{feed.token}.ics")
+    token = ical.feed_address_token(feed, request.user)
+    url = request.build_absolute_uri(reverse("plans:calendar_feed", args=[token]))
     return render(request, "plans/calendar_link.html", {"unit": unit, "url": url})
 
 
 def calendar_feed(request, token):
-    """No login: the token is the secret; it reveals only one unit's task titles and dates."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("unit"), token=token)
-    body = unit_calendar(feed.unit, selectors.unit_deadlines(feed.unit), site=request.get_host())
+    """No login: the signed token is the credential; it reveals only one unit's task titles and dates, and
+    only while the user it was given to may still read them."""
+    feed = ical.feed_for_token(token)
+    if feed is None:
+        raise Http404
+    body = ical.unit_calendar(feed.unit, selectors.unit_deadlines(feed.unit), site=request.get_host())
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

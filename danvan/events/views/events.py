@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -200,6 +201,8 @@ def group_nominate(request, pk, group_pk):
     group = get_object_or_404(
         DelegateGroup.objects.select_related("nominating_unit"), pk=group_pk, event=event
     )
+    if not policy.can_nominate(request.user, group):  # refused before the form says what is missing
+        raise PermissionDenied
     form = NominationForm(request.POST)
     if form.is_valid():
         act(
@@ -280,6 +283,8 @@ def presentation_upload(request, pk, presentation_pk):
     presentation = get_object_or_404(
         Presentation.objects.select_related("unit", "event"), pk=presentation_pk, event=event
     )
+    if not policy.can_send_presentation(request.user, presentation):
+        raise PermissionDenied
     form = PresentationUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Hãy ghi tên tham luận và chọn tệp Word (.docx)."))

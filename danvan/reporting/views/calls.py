@@ -171,6 +171,7 @@ def job_download(request, pk):
 def blank_form(request, pk, fmt):
     """The call's form as an .xlsx or .docx to fill offline, with the unit's name when one is given."""
     call = call_or_404(request, pk)
+    access.require(request.user, Cap.REPORT_VIEW)  # the blank form names the call: read like its page
     unit_name = ""
     if unit_id := request.GET.get("unit"):
         unit_name = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id).name

@@ -31,6 +31,7 @@ def _submission_or_404(request, pk) -> Submission:
 def submission_open(request, call_pk, unit_pk):
     call = call_or_404(request, call_pk)
     unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
+    access.require(request.user, Cap.REPORT_VIEW)  # before a draft is made for someone who may not read it
     submission = act(request, lambda: services.submission_for(call=call, unit=unit))
     return redirect(submission or call)
 

@@ -29,10 +29,11 @@ def template_list(request):
 
 @login_required
 def template_edit(request, pk=None):
-    access.require(request.user, Cap.CALL_MANAGE)
     template = None
     if pk is not None:
+        # Out of scope is 404 whatever the user holds; only then is the capability asked (403).
         template = get_object_or_404(FormTemplate.objects.visible_to(request.user), pk=pk)
+    access.require(request.user, Cap.CALL_MANAGE, template.owner if template and template.owner_id else None)
     form = TemplateForm(
         request.POST or None, instance=template, visible_units=Unit.objects.visible_to(request.user)
     )
