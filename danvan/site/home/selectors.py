@@ -9,7 +9,8 @@ forms). Units are collected as sets, so a unit held through two roles gives each
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,14 @@ from danvan.events.models import DelegateGroup, Event, Invitation, Presentation
 from danvan.org.models import Person, Unit
 from danvan.org.selectors import cap_paths, people_visible_to, top_units_for
 from danvan.plans.models import Plan, Task
-from danvan.recognition.models import AppraisalRound, RoundEntry, ScoreSheet
+from danvan.recognition.models import (
+    AppraisalRound,
+    ContestEntry,
+    ContestRound,
+    EntryScore,
+    RoundEntry,
+    ScoreSheet,
+)
 from danvan.reporting.models import Call, CallTarget, Submission
 from danvan.site.audit.selectors import feed
 
@@ -173,7 +181,8 @@ def _own_unit_paths(user) -> list[str]:
     return sorted(paths)
 
 
-def _scores_to_give(user, today: date) -> TodoGroup | None:
+def _entries_to_score(user) -> tuple[list[TodoItem], int]:
+    """Appraisal: each entry of an open round where the user has a seat and has not sent a sheet."""
     sent = ScoreSheet.objects.filter(entry=OuterRef("pk"), member__user=user, submitted_at__isnull=False)
     entries = (
         RoundEntry.objects.filter(round__members__user=user, round__status=AppraisalRound.Status.OPEN)
@@ -184,15 +193,69 @@ def _scores_to_give(user, today: date) -> TodoGroup | None:
     own = _own_unit_paths(user)
     if own:
         entries = entries.exclude(access.subtree_q("exemplar__unit__path", own))
-
-    def item(entry):
-        return TodoItem(
+    rows = list(entries[: ITEMS_PER_GROUP + 1])
+    count = len(rows) if len(rows) <= ITEMS_PER_GROUP else entries.count()
+    items = [
+        TodoItem(
             title=entry.exemplar.title,
             url=reverse("recognition:round_score", args=[entry.round_id, entry.pk]),
             detail=f"{entry.exemplar.unit.name} · {entry.round.name}"[:200],
         )
+        for entry in rows
+    ]
+    return items, count
 
-    return _group("scores", _("Hồ sơ chờ bạn chấm điểm"), entries, item)
+
+def _contest_rounds_to_judge(user) -> list[TodoItem]:
+    """Press contest: each open round the user judges with entries still unmarked by them, in one query.
+
+    A round judges the entries whose stage reached its position among the contest's rounds (the first
+    round every entry), as recognition's round_entries says; the position is counted in SQL.
+    """
+    earlier = (
+        ContestRound.objects.filter(contest=OuterRef("contest"))
+        .filter(Q(order__lt=OuterRef("order")) | Q(order=OuterRef("order"), pk__lt=OuterRef("pk")))
+        .values("contest")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    marked = EntryScore.objects.filter(round=OuterRef(OuterRef("pk")), entry=OuterRef("pk"), judge=user)
+    unmarked = (
+        ContestEntry.objects.filter(contest=OuterRef("contest"), stage__gte=OuterRef("position"))
+        .exclude(Exists(marked))
+        .values("contest")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rounds = (
+        ContestRound.objects.filter(judges=user, status=ContestRound.Status.OPEN)
+        .annotate(position=Coalesce(Subquery(earlier, output_field=IntegerField()), 0))
+        .annotate(unmarked=Coalesce(Subquery(unmarked, output_field=IntegerField()), 0))
+        .filter(unmarked__gt=0)
+        .select_related("contest")
+        .order_by("contest_id", "order", "id")
+    )
+    return [
+        TodoItem(
+            title=_("Chấm %(n)s tác phẩm: %(contest)s") % {"n": r.unmarked, "contest": r.contest},
+            url=reverse("recognition:contest_score", args=[r.contest_id, r.pk]),
+            detail=str(r),
+        )
+        for r in rounds[: ITEMS_PER_GROUP + 1]
+    ]
+
+
+def _scores_to_give(user, today: date) -> TodoGroup | None:
+    entries, count = _entries_to_score(user)
+    rounds = _contest_rounds_to_judge(user)  # one line per round, however many entries it holds
+    if not entries and not rounds:
+        return None
+    return TodoGroup(
+        key="scores",
+        title=_("Chờ bạn chấm điểm"),
+        count=count + len(rounds),
+        items=(rounds + entries)[:ITEMS_PER_GROUP],
+    )
 
 
 def _event_work(user, units: set[str], today: date) -> TodoGroup | None:

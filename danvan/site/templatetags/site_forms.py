@@ -32,3 +32,20 @@ def vn_placeholder(bound_field):
                 for value, label in choices
             ]
     return bound_field
+
+
+@register.filter
+def choice_input(bound_widget):
+    """One radio button or checkbox of a RadioSelect / CheckboxSelectMultiple, as a Bootstrap check input.
+
+    The generic `styled` filter gives the whole widget "form-control", which draws each choice as an empty
+    text box (checkboxes) or an empty pill (radios on a phone); each choice needs "form-check-input".
+    """
+    data = dict(bound_widget.data)
+    attrs = dict(data.get("attrs") or {})
+    attrs["class"] = "form-check-input"
+    data["attrs"] = attrs
+    data["wrap_label"] = False  # the component writes the label after the input, as Bootstrap wants
+    return bound_widget.parent_widget._render(
+        bound_widget.template_name, {"widget": data}, bound_widget.renderer
+    )

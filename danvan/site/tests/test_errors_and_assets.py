@@ -41,3 +41,26 @@ def test_dropdowns_rendered_by_the_form_component_say_choose_in_vietnamese(cast)
     assert "---------" not in html
     assert "— Chọn đơn vị —" in html and "— Chọn cấp —" in html
     assert "---------" in str(PickForm()["unit"])  # another form instance is untouched
+
+
+class ChoicesForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label="Loại đơn vị",
+        choices=[("ward", "Phường"), ("agency", "Sở")],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    answer = forms.ChoiceField(
+        label="Trả lời", choices=[("yes", "Nhận lời"), ("no", "Từ chối")], widget=forms.RadioSelect
+    )
+
+
+def test_checkbox_and_radio_choices_render_as_labelled_check_inputs(cast):
+    html = Template('{% include "components/form.html" %}').render(
+        Context({"form": ChoicesForm(initial={"kinds": ["agency"]})})
+    )
+    assert "form-control" not in html
+    assert html.count('class="form-check-input"') == 4
+    assert 'value="agency" id="id_kinds_1" checked class="form-check-input">' in html
+    assert html.count("<label") == 4  # one label per choice, not the input wrapped in a second one
+    assert "<legend" in html and "Loại đơn vị" in html
+    assert '<label class="form-check-label" for="id_answer_0">Nhận lời</label>' in html

@@ -166,3 +166,37 @@ def test_the_home_page_query_count_does_not_grow_with_the_work(cast, login, djan
     todo = {g.key: g for g in response.context["todo"]}
     assert set(todo) == {"calls", "review", "tasks", "scores", "events"}
     assert all(g.count >= 10 for g in todo.values())
+
+
+def test_a_judge_sees_each_open_round_with_entries_left_to_mark(cast):
+    from danvan.recognition.models import Contest, ContestEntry, ContestRound, EntryScore
+
+    contest = Contest.objects.create(owner=cast.province, name="Báo chí viết về Dân vận khéo")
+    first = ContestRound.objects.create(contest=contest, name="Sơ khảo", order=1)
+    final = ContestRound.objects.create(contest=contest, name="Chung khảo", order=2)
+    first.judges.add(cast.ward_council_member)
+    final.judges.add(cast.ward_council_member)
+
+    def entry(title, stage):
+        return ContestEntry.objects.create(
+            contest=contest,
+            title=title,
+            author="Tác giả",
+            outlet="Báo tỉnh",
+            submitted_by=cast.agency,
+            stage=stage,
+        )
+
+    marked, _open, finalist = entry("Bài một", 0), entry("Bài hai", 0), entry("Bài ba", 1)
+    EntryScore.objects.create(round=first, entry=marked, judge=cast.ward_council_member, points=70)
+
+    items = groups(cast.ward_council_member)["scores"].items
+    # Sơ khảo judges all three (one marked: two left); Chung khảo judges the one that went on.
+    assert [(item.url, item.title.split(":")[0]) for item in items] == [
+        (reverse("recognition:contest_score", args=[contest.pk, first.pk]), "Chấm 2 tác phẩm"),
+        (reverse("recognition:contest_score", args=[contest.pk, final.pk]), "Chấm 1 tác phẩm"),
+    ]
+    EntryScore.objects.create(round=final, entry=finalist, judge=cast.ward_council_member, points=80)
+    final.status = "closed"
+    final.save()
+    assert len(groups(cast.ward_council_member)["scores"].items) == 1
