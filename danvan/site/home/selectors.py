@@ -33,6 +33,7 @@ from danvan.recognition.models import (
 )
 from danvan.reporting.models import Call, CallTarget, Submission
 from danvan.site.audit.selectors import feed
+from danvan.site.renamed import CALL_DUE, EVENT_END, PRESENTATION_DUE
 
 DUE_SOON_DAYS = 14  # a deadline this close (or past) is work for today
 ITEMS_PER_GROUP = 10  # each group lists this many, with the full count
@@ -86,14 +87,15 @@ def _calls_to_answer(user, units: set[str], today: date) -> TodoGroup | None:
     )
     targets = (
         CallTarget.objects.filter(unit__path__in=units, call__in=Call.objects.visible_to(user))
-        .filter(call__status=Call.Status.OPEN, call__due_date__lte=today + timedelta(days=DUE_SOON_DAYS))
+        .filter(call__status=Call.Status.OPEN)
+        .filter(**{f"call__{CALL_DUE}__lte": today + timedelta(days=DUE_SOON_DAYS)})
         .exclude(Exists(answered))
         .select_related("call", "unit")
-        .order_by("call__due_date", "unit__sort_key", "id")
+        .order_by(f"call__{CALL_DUE}", "unit__sort_key", "id")
     )
 
     def item(target):
-        due = target.call.due_date
+        due = getattr(target.call, CALL_DUE)
         return TodoItem(
             title=target.call.title,
             url=reverse("reporting:submission_open", args=[target.call_id, target.unit_id]),
@@ -110,11 +112,11 @@ def _returned(user, units: set[str], today: date) -> TodoGroup | None:
         Submission.objects.visible_to(user)
         .filter(unit__path__in=units, status=Submission.Status.RETURNED)
         .select_related("call", "unit")
-        .order_by("call__due_date", "id")
+        .order_by(f"call__{CALL_DUE}", "id")
     )
 
     def item(submission):
-        due = submission.call.due_date
+        due = getattr(submission.call, CALL_DUE)
         return TodoItem(
             title=submission.call.title,
             url=reverse("reporting:submission_detail", args=[submission.pk]),
@@ -140,7 +142,7 @@ def _to_review(user, today: date) -> TodoGroup | None:
             title=submission.call.title,
             url=reverse("reporting:submission_detail", args=[submission.pk]),
             detail=submission.unit.name,
-            due=submission.call.due_date,
+            due=getattr(submission.call, CALL_DUE),
         )
 
     return _group("review", _("Bản gửi chờ xem xét"), sent, item)
@@ -284,10 +286,10 @@ def _event_work(user, units: set[str], today: date) -> TodoGroup | None:
         Presentation.objects.filter(unit__path__in=units, event__in=planned)
         .filter(status__in=[Presentation.Status.REQUESTED, Presentation.Status.REJECTED])
         .select_related("event", "unit")
-        .order_by("due_date", "id")[: ITEMS_PER_GROUP + 1]
+        .order_by(PRESENTATION_DUE, "id")[: ITEMS_PER_GROUP + 1]
     )
     for presentation in presentations:
-        due = presentation.due_date
+        due = getattr(presentation, PRESENTATION_DUE)
         items.append(
             TodoItem(
                 title=_("Gửi tham luận: %(event)s") % {"event": presentation.event},
@@ -302,7 +304,7 @@ def _event_work(user, units: set[str], today: date) -> TodoGroup | None:
             Invitation.objects.filter(person_id=user.person_id, status=Invitation.Status.INVITED)
             .filter(event__status=Event.Status.PLANNED)
             .select_related("event")
-            .order_by("event__window_end", "id")[: ITEMS_PER_GROUP + 1]
+            .order_by(f"event__{EVENT_END}", "id")[: ITEMS_PER_GROUP + 1]
         )
         for invitation in invitations:
             items.append(

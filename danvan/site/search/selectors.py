@@ -26,6 +26,7 @@ from danvan.org.selectors import people_visible_to
 from danvan.plans.models import Plan
 from danvan.recognition.models import Exemplar
 from danvan.reporting.models import Call
+from danvan.site.renamed import CALL_DUE, EVENT_END
 
 SEARCH_LIMIT = 10  # per group on the all-groups page; "xem thêm" opens the group alone, paginated
 EVENT_CANDIDATES = 500
@@ -60,7 +61,7 @@ def _plans(user, words):
 def _calls(user, words):
     matching = folded_q(words) | folded_q(words, "plan__search_text")
     calls = Call.objects.visible_to(user).filter(matching).select_related("owner", "plan")
-    return calls.order_by("-due_date", "-id")
+    return calls.order_by(f"-{CALL_DUE}", "-id")
 
 
 def _exemplars(user, words):
@@ -76,7 +77,7 @@ def _events(user, words):
     candidates = (
         Event.objects.visible_to(user)
         .select_related("organiser")
-        .order_by("-window_end", "-starts_at", "-id")[:EVENT_CANDIDATES]
+        .order_by(f"-{EVENT_END}", "-starts_at", "-id")[:EVENT_CANDIDATES]
     )
     return [event for event in candidates if all(word in event_text(event) for word in words)]
 

@@ -10,6 +10,7 @@ from danvan.lib import vntext
 from danvan.plans.models import Plan, Task
 from danvan.recognition.models import AppraisalRound, CouncilMember, Exemplar, Field, RoundEntry
 from danvan.reporting.models import Call, CallTarget, FormTemplate, Submission
+from danvan.site.renamed import CALL_DUE, EVENT_END, PRESENTATION_DUE
 
 
 def today():
@@ -26,7 +27,7 @@ def make_call(owner, title, due, targets, *, plan=None, status=Call.Status.OPEN)
         owner=owner,
         template=template,
         title=title,
-        due_date=due,
+        **{CALL_DUE: due},
         plan=plan,
         status=status,
         search_text=vntext.fold(title),  # as call_open fills it
@@ -59,11 +60,13 @@ def make_task(plan, title, lead, due_end, *, status=Task.Status.TODO):
 
 
 def make_event(organiser, title, *, kind=Event.Kind.CONFERENCE, venue=""):
-    return Event.objects.create(organiser=organiser, title=title, kind=kind, venue=venue, window_end=days(20))
+    return Event.objects.create(
+        organiser=organiser, title=title, kind=kind, venue=venue, **{EVENT_END: days(20)}
+    )
 
 
 def make_presentation(event, unit, due):
-    return Presentation.objects.create(event=event, unit=unit, due_date=due)
+    return Presentation.objects.create(event=event, unit=unit, **{PRESENTATION_DUE: due})
 
 
 def make_exemplar(unit, title, year=2025):
