@@ -200,3 +200,13 @@ def test_a_judge_sees_each_open_round_with_entries_left_to_mark(cast):
     final.status = "closed"
     final.save()
     assert len(groups(cast.ward_council_member)["scores"].items) == 1
+
+
+def test_a_role_recorded_twice_is_listed_once(cast, login):
+    """The unique (user, role, unit) constraint lets a system-wide role (no unit: NULL) be stored twice."""
+    from danvan.accounts.models import RoleAssignment
+
+    RoleAssignment.objects.create(user=cast.outsider, role=Role.LEADER, unit=None)
+    RoleAssignment.objects.create(user=cast.outsider, role=Role.LEADER, unit=None)
+    page = login(cast.outsider).get(reverse("core:home")).content.decode()
+    assert page.count("Lãnh đạo — toàn hệ thống") == 1
