@@ -87,7 +87,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "danvan.site.errors.middleware.VietnameseNotFoundMiddleware",  # only with DEBUG: see its docstring
 ]
+# With DEBUG, show Django's technical 404 (the URL patterns) instead of the Vietnamese page.
+DANVAN_TECHNICAL_404 = env_bool("DANVAN_TECHNICAL_404", False)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

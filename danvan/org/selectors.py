@@ -3,6 +3,8 @@
 from django.db.models import Count, Q
 
 from danvan.core import access
+from danvan.core.access import ROLE_CAPS, Cap
+from danvan.core.access.scope import grants_of
 from danvan.lib import vntext
 
 from .models import Person, Unit
@@ -38,8 +40,29 @@ def search_filter(query: str) -> Q:
     return condition
 
 
+def cap_paths(user, cap: Cap) -> list[str] | None:
+    """The subtree roots where the user holds `cap`; None when they hold it over the whole system."""
+    paths = [g.path for g in grants_of(user) if cap in ROLE_CAPS.get(g.role, frozenset())]
+    return None if None in paths else paths
+
+
+def with_cap(queryset, user, cap: Cap, path_field: str):
+    """The rows of a scoped queryset whose unit (by `path_field`) lies where the user holds `cap`."""
+    paths = cap_paths(user, cap)
+    return queryset if paths is None else queryset.filter(access.subtree_q(path_field, paths))
+
+
+def people_visible_to(user):
+    """The people the user may read: in their subtrees AND where they hold the person capability there.
+
+    visible_to alone is the scope; a role without PERSON_VIEW (a council member) sees the units of its subtree
+    but not the names, phones and notes of the people in them.
+    """
+    return with_cap(Person.objects.visible_to(user), user, Cap.PERSON_VIEW, "unit__path")
+
+
 def people_for(user, *, query: str = "", unit: Unit | None = None):
-    people = Person.objects.visible_to(user).select_related("unit")
+    people = people_visible_to(user).select_related("unit")
     if unit is not None:
         people = people.filter(access.subtree_q("unit__path", [unit.path]))
     if query:

@@ -40,14 +40,14 @@ def unit_detail(request, pk):
     unit = get_object_or_404(_visible_units(request).select_related("kind", "parent", "successor"), pk=pk)
     access.require(request.user, Cap.UNIT_VIEW, unit)
     include_past = request.GET.get("past") == "1"
-    # Names and titles are people's data: a council member (units only) sees the unit, not its people.
     can_view_people = access.has_cap(request.user, Cap.PERSON_VIEW, unit)
     context = {
         "unit": unit,
         "breadcrumbs": selectors.visible_breadcrumbs(unit, request.user),
         "page": paginate(request, selectors.children_of(unit, include_past=include_past)),
+        # Names and titles are personal data: listed only for those who may view people here.
+        "people": unit.people.order_by("sort_key", "id")[:20] if can_view_people else None,
         "can_view_people": can_view_people,
-        "people": unit.people.order_by("sort_key", "id")[:20] if can_view_people else [],
         "counts": selectors.subtree_counts(unit),
         "include_past": include_past,
         "can_manage": access.has_cap(request.user, Cap.UNIT_MANAGE, unit),

@@ -11,7 +11,7 @@ from . import selectors
 @login_required
 def audit_log(request):
     access.require(request.user, Cap.AUDIT_VIEW)
-    events = selectors.recent_changes(request.user)
+    events = selectors.audit_log(request.user)
     return render(
         request,
         "site/audit_log.html",

@@ -1,20 +1,6 @@
 """The change history of one object, as simple_history recorded it."""
 
-from django.apps import apps
-
 HIDDEN_HISTORY_FIELDS = {"version", "password", "last_login"}
-# Looked up by label: the history page serves models of several apps without importing them.
-HISTORY_MODELS = {
-    "unit": "org.Unit",
-    "person": "org.Person",
-    "user": "accounts.User",
-    "exemplar": "recognition.Exemplar",
-}
-
-
-def history_model(name: str):
-    label = HISTORY_MODELS.get(name)
-    return apps.get_model(label) if label else None
 
 
 def history_entries(obj) -> list[dict]:

@@ -33,7 +33,8 @@ def test_search_never_shows_what_is_outside_the_users_scope(cast, login):
 
 def test_search_uses_a_bounded_number_of_queries(cast, login, django_assert_max_num_queries):
     client = login(cast.province_officer)
-    with django_assert_max_num_queries(8):
+    # session, user, grants, unread notices, then one per group (six for an officer)
+    with django_assert_max_num_queries(10):
         client.get(reverse("core:search"), {"q": "phuong"})
 
 
@@ -47,7 +48,8 @@ def test_the_home_page_shows_the_users_unit_and_subtree_counts(cast, login):
 
 def test_the_home_page_uses_a_bounded_number_of_queries(cast, login, django_assert_max_num_queries):
     client = login(cast.province_officer)
-    with django_assert_max_num_queries(12):
+    # The to-do list adds one query per group of work (test_home_todo measures it with data).
+    with django_assert_max_num_queries(16):
         client.get(reverse("core:home"))
 
 

@@ -14,6 +14,7 @@ PUBLIC = {
     "accounts:logout": "logging out (POST) is for whoever is logged in",
     "accounts:password_change": "every logged-in user changes their own password",
     "core:healthz": "load balancer probe, answers 'ok' and nothing else",
+    "core:favicon": "the site's icon (a redirect to a static file)",
     "rsvp": "an invitee answers through the secret token in their letter (no account)",
     "plans:calendar_feed": "iCal feed: the signed token is the credential (tested in test_calendar_feed.py)",
     "showcase:list": "public showcase of recognised models",
