@@ -114,7 +114,7 @@ def _build(job: ConsolidationJob):
     if job.kind == ConsolidationJob.Kind.OUTLINE:
         fields = list(template.fields.all())
         answers = (
-            (s.unit.name, {i: s.answers.get(str(f.pk), "") for i, f in enumerate(fields)})
+            (s.unit.name, {i: s.sent.answers.get(str(f.pk), "") for i, f in enumerate(fields)})
             for s in answers_for(call, accepted_only=job.accepted_only).iterator(chunk_size=200)
         )
         merged = outline.merge_outline(headings=[f.label for f in fields], answers=answers)

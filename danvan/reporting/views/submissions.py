@@ -89,15 +89,18 @@ def submission_detail(request, pk):
             else:
                 messages.success(request, _("Đã lưu bản nháp."))
             return redirect(submission)
-    rows = submission.rows or ([{}] if can_edit else [])
+    # A sent answer is shown read-only, as sent (its frozen revision); the unit's controls only while open.
+    controls = policy.shows_edit_controls(request.user, submission)
+    shown = submission.sent if submission.is_sent and submission.sent_id else submission
+    rows = shown.rows or ([{}] if controls else [])
     context = {
         "submission": submission,
         "call": call,
         "fields": fields,
         "data_fields": data_fields,
         "rows": [[(f, row.get(str(f.pk), "")) for f in data_fields] for row in rows],
-        "answers": [(f, submission.answers.get(str(f.pk), "")) for f in data_fields],
-        "can_edit": can_edit and policy.is_editable(submission),
+        "answers": [(f, shown.answers.get(str(f.pk), "")) for f in data_fields],
+        "can_edit": controls,
         "can_review": policy.may_review(request.user, submission) and policy.is_reviewable(submission),
         "versions": submission.versions.select_related("submitted_by")[:20],
         "upload_form": UploadForm(),
