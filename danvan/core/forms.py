@@ -45,11 +45,15 @@ class OnceFormMixin:
             self.initial[once.TOKEN_FIELD] = once.issue()
 
 
-def form_token(request) -> str:
-    """The token a create form posted (for views that read request.POST without a form class)."""
+def create_once(request, form, create):
+    """For a view that does not use form_page: `create(data)` (a service call) runs once for the form's
+    token, `data` being the cleaned form without the token; a repeat raises once.AlreadyDone."""
     from . import once
 
-    return (request.POST.get(once.TOKEN_FIELD) or "")[: once.TOKEN_MAX]
+    data = {k: v for k, v in form.cleaned_data.items() if k != once.TOKEN_FIELD}
+    return once.run_once(
+        form.cleaned_data.get(once.TOKEN_FIELD), user=request.user, create=lambda: create(data)
+    )
 
 
 def apply_service_error(form, error) -> None:
@@ -73,10 +77,9 @@ def form_page(request, form, *, template: str, context: dict | None = None, save
     if request.method == "POST" and form.is_valid():
         try:
             if once.TOKEN_FIELD in form.fields:  # a create form (OnceFormMixin): one object per token
+                data = {k: v for k, v in form.cleaned_data.items() if k != once.TOKEN_FIELD}
                 result = once.run_once(
-                    form.cleaned_data.get(once.TOKEN_FIELD),
-                    user=request.user,
-                    create=lambda: save(form.cleaned_data),
+                    form.cleaned_data.get(once.TOKEN_FIELD), user=request.user, create=lambda: save(data)
                 )
             else:
                 result = save(form.cleaned_data)

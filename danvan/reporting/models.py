@@ -62,6 +62,11 @@ class FormTemplate(TimeStamped, Versioned):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:template_edit", args=[self.pk])
+
 
 class FormField(models.Model):
     template = models.ForeignKey(FormTemplate, on_delete=models.CASCADE, related_name="fields")
@@ -270,6 +275,11 @@ class UploadPreview(TimeStamped):
 
     def __str__(self) -> str:
         return self.file_name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:upload_preview", args=[self.pk])
 
 
 class ConsolidationJob(TimeStamped):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
+from danvan.core.once import run_once
 from danvan.org.models import Unit
 
 from .. import policy, selectors, services
@@ -137,13 +138,18 @@ def submission_upload(request, pk):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn một tệp .xlsx hoặc .docx."))
         return redirect(submission)
+    # A double click reads the file once: the repeat is sent to the first preview.
     preview = act(
         request,
-        lambda: services.upload_preview(
-            submission=submission,
-            actor=request.user,
-            upload=form.cleaned_data["file"],
-            max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
+        lambda: run_once(
+            form.cleaned_data["form_token"],
+            user=request.user,
+            create=lambda: services.upload_preview(
+                submission=submission,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
+            ),
         ),
     )
     if preview is None:
