@@ -5,15 +5,9 @@ from django.urls import reverse
 
 from danvan.plans import services
 from danvan.plans.models import Plan, Profile, Task
-from danvan.plans.tests.conftest import sample_document
 from danvan.testing.concurrency import client_for, one_wins_the_rest_are_stale, race
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def draft(cast, committee):
-    return services.plan_create(actor=cast.province_officer, issuing_unit=committee, doc=sample_document())
 
 
 @pytest.mark.django_db(transaction=True)
