@@ -31,7 +31,7 @@ class OnceFormMixin:
     """A create form carries a one-time token (issued when it renders) so a double click makes one object.
 
     `form_page` consumes it with the create (danvan.core.once.run_once); views that do not use form_page
-    call `run_once(form.cleaned_data["form_token"], ...)` themselves.
+    call `once.create_once(request, form, create)`.
     """
 
     def __init__(self, *args, **kwargs):
@@ -43,17 +43,6 @@ class OnceFormMixin:
         )
         if not self.is_bound:
             self.initial[once.TOKEN_FIELD] = once.issue()
-
-
-def create_once(request, form, create):
-    """For a view that does not use form_page: `create(data)` (a service call) runs once for the form's
-    token, `data` being the cleaned form without the token; a repeat raises once.AlreadyDone."""
-    from . import once
-
-    data = {k: v for k, v in form.cleaned_data.items() if k != once.TOKEN_FIELD}
-    return once.run_once(
-        form.cleaned_data.get(once.TOKEN_FIELD), user=request.user, create=lambda: create(data)
-    )
 
 
 def apply_service_error(form, error) -> None:

@@ -95,36 +95,6 @@ def DateWindowFields(prefix: str, *, label: str = "", end_indexed: bool = True) 
     return type(f"DateWindowFields_{prefix}", (models.Model,), attrs)
 
 
-class AuditEvent(models.Model):
-    """Who did what to which object, and what changed. Written by services, never by signals."""
-
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("người thực hiện"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    verb = models.CharField(_("hành động"), max_length=40)
-    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
-    object_id = models.CharField(max_length=64, blank=True)
-    object_repr = models.CharField(_("đối tượng"), max_length=255, blank=True)
-    unit_path = models.CharField(max_length=255, blank=True, db_index=True)
-    summary = models.TextField(_("tóm tắt"), blank=True)
-    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("nhật ký thao tác")
-        verbose_name_plural = _("nhật ký thao tác")
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.verb} {self.object_repr}"
-
-
 class FormToken(models.Model):
     """A create form's one-time token, stored when the create it carried succeeds.
 
@@ -153,3 +123,33 @@ class FormToken(models.Model):
             return None
         model = self.content_type.model_class()
         return model._default_manager.filter(pk=self.object_id).first() if model else None
+
+
+class AuditEvent(models.Model):
+    """Who did what to which object, and what changed. Written by services, never by signals."""
+
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verb = models.CharField(_("hành động"), max_length=40)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(_("đối tượng"), max_length=255, blank=True)
+    unit_path = models.CharField(max_length=255, blank=True, db_index=True)
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký thao tác")
+        verbose_name_plural = _("nhật ký thao tác")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.verb} {self.object_repr}"

@@ -36,6 +36,14 @@ class AlreadyDone(ServiceError):
         self.obj = obj
 
 
+def create_once(request, form, create: Callable[[dict], object]):
+    """For a view that does not use form_page: `create(data)` (a service call) runs once for the form's
+    token (core.forms.OnceFormMixin), `data` being the cleaned form without the token; a repeat raises
+    AlreadyDone."""
+    data = {k: v for k, v in form.cleaned_data.items() if k != TOKEN_FIELD}
+    return run_once(form.cleaned_data.get(TOKEN_FIELD), user=request.user, create=lambda: create(data))
+
+
 def run_once(token: str | None, *, user, create: Callable[[], object], target=None):
     """Run `create()` once for this token. `target(result)` names the object to remember (default: the
     result itself when it is a model instance). No token (a request not made from a rendered form): the

@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core import access, audit
+from danvan.core import access, audit, errors
 from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
-from danvan.core.errors import ServiceError, StaleEdit
+from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
@@ -327,7 +327,7 @@ def task_report(
     the version the page showed: a report over someone else's newer one is refused, not merged."""
     locked = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if expected_version is not None and locked.version != expected_version:
-        raise StaleEdit(locked)
+        raise errors.StaleEdit(locked)
     if text or evidence or progress != locked.progress:
         task_add_note(task=locked, actor=actor, text=text, progress=progress, evidence=evidence)
         locked.refresh_from_db()

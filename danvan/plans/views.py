@@ -5,11 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import access
+from danvan.core import access, once
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error, create_once
-from danvan.core.once import AlreadyDone
+from danvan.core.forms import apply_service_error
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
@@ -49,7 +48,7 @@ def plan_new(request):
         from .document import PlanDocument
 
         try:
-            plan = create_once(
+            plan = once.create_once(
                 request,
                 form,
                 lambda data: services.plan_create(
@@ -60,7 +59,7 @@ def plan_new(request):
                 ),
             )
             return redirect("plans:plan_edit", pk=plan.pk)
-        except AlreadyDone as repeat:  # a double click: the draft the first click made
+        except once.AlreadyDone as repeat:  # a double click: the draft the first click made
             if repeat.obj is None:
                 apply_service_error(form, repeat)
             else:

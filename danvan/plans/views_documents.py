@@ -10,11 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from danvan.core import access
+from danvan.core import access, once
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import create_once
-from danvan.core.once import AlreadyDone
 from danvan.lib import vntext
 from danvan.lib.uploads import UploadRejected, decode_text, inspect_upload
 from danvan.org.models import Unit
@@ -64,12 +62,12 @@ def plan_import(request):
                     source_text=source or data["text"],
                 )
 
-            plan = create_once(request, form, create)  # a double click imports once
+            plan = once.create_once(request, form, create)  # a double click imports once
             messages.success(
                 request, _("Đã đọc kế hoạch. Hãy đối chiếu với văn bản gốc, sửa chỗ chưa đúng rồi lưu.")
             )
             return redirect("plans:plan_review", pk=plan.pk)
-        except AlreadyDone as repeat:
+        except once.AlreadyDone as repeat:
             if repeat.obj is None:
                 form.add_error(None, repeat.message)
             else:

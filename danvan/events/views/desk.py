@@ -5,8 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core import once
 from danvan.core.errors import ServiceError
-from danvan.core.forms import create_once
 from danvan.events import policy, selectors, services
 from danvan.events.forms import WalkInForm
 from danvan.events.views.events import event_or_404
@@ -78,7 +78,7 @@ def desk_walk_in(request, pk):
     group = event.groups.filter(pk=request.POST.get("group") or 0).first()
     if form.is_valid():
         try:
-            invitation = create_once(
+            invitation = once.create_once(
                 request,
                 form,
                 lambda data: services.walk_in(actor=request.user, event=event, group=group, **data),

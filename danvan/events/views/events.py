@@ -6,11 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import access
+from danvan.core import access, once
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import create_once, form_page
-from danvan.core.once import AlreadyDone
+from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.events import policy, selectors, services
 from danvan.events.forms import (
@@ -34,7 +33,7 @@ def act(request, call, *, done: str = "") -> object | None:
     None), success its `done` message (and the call's result)."""
     try:
         result = call()
-    except AlreadyDone as repeat:  # a create sent twice (one-time token): what the first one made
+    except once.AlreadyDone as repeat:  # a create sent twice (one-time token): what the first one made
         messages.info(request, repeat.message)
         return repeat.obj
     except (ServiceError, UploadRejected) as error:
@@ -157,7 +156,7 @@ def group_add(request, pk):
     if form.is_valid():
         act(
             request,
-            lambda: create_once(
+            lambda: once.create_once(
                 request, form, lambda data: services.group_save(actor=request.user, event=event, **data)
             ),
             done=_("Đã thêm thành phần."),
@@ -208,7 +207,7 @@ def group_nominate(request, pk, group_pk):
     if form.is_valid():
         act(
             request,
-            lambda: create_once(
+            lambda: once.create_once(
                 request, form, lambda data: services.nominate(actor=request.user, group=group, **data)
             ),
             done=_("Đã cử đại biểu."),
