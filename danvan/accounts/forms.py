@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.access import Role
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
 from danvan.org.forms import UnitChoiceField
 
 from .models import User
@@ -18,7 +18,7 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class UserCreateForm(NormalizingFormMixin, forms.Form):
+class UserCreateForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)

@@ -27,6 +27,24 @@ class VersionedFormMixin:
             self.initial.setdefault("version", instance.version)
 
 
+class OnceFormMixin:
+    """A create form carries a one-time token (issued when it renders) so a double click makes one object.
+
+    `form_page` consumes it with the create (danvan.core.once.run_once); views that do not use form_page
+    call `once.create_once(request, form, create)`.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from . import once
+
+        self.fields[once.TOKEN_FIELD] = forms.CharField(
+            widget=forms.HiddenInput, required=False, max_length=once.TOKEN_MAX
+        )
+        if not self.is_bound:
+            self.initial[once.TOKEN_FIELD] = once.issue()
+
+
 def apply_service_error(form, error) -> None:
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
@@ -35,15 +53,33 @@ def apply_service_error(form, error) -> None:
 def form_page(request, form, *, template: str, context: dict | None = None, save, on_success):
     """The one shape of an edit page: a bound form on POST is handed, cleaned, to `save(cleaned_data)` (a
     service call); a ServiceError becomes a form error; success returns `on_success(result)` (a redirect).
-    A GET, an invalid form or a refused write renders `template` with the form.
+    A GET, an invalid form or a refused write renders `template` with the form. A create form with a
+    one-time token (OnceFormMixin) creates once: a repeated POST is sent to what the first one created.
     """
+    from django.contrib import messages
     from django.shortcuts import render
 
     from danvan.core.errors import ServiceError
 
+    from . import once
+
     if request.method == "POST" and form.is_valid():
         try:
-            result = save(form.cleaned_data)
+            if once.TOKEN_FIELD in form.fields:  # a create form (OnceFormMixin): one object per token
+                data = {k: v for k, v in form.cleaned_data.items() if k != once.TOKEN_FIELD}
+                result = once.run_once(
+                    form.cleaned_data.get(once.TOKEN_FIELD), user=request.user, create=lambda: save(data)
+                )
+            else:
+                result = save(form.cleaned_data)
+        except once.AlreadyDone as done:
+            if done.obj is None or not hasattr(done.obj, "get_absolute_url"):
+                apply_service_error(form, done)
+                return render(request, template, {**(context or {}), "form": form})
+            messages.info(request, done.message)
+            from django.shortcuts import redirect
+
+            return redirect(done.obj)
         except ServiceError as error:
             apply_service_error(form, error)
         else:

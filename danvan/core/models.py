@@ -95,6 +95,36 @@ def DateWindowFields(prefix: str, *, label: str = "", end_indexed: bool = True) 
     return type(f"DateWindowFields_{prefix}", (models.Model,), attrs)
 
 
+class FormToken(models.Model):
+    """A create form's one-time token, stored when the create it carried succeeds.
+
+    The token is issued (random, not stored) when the form renders; the unique constraint on `token` makes a
+    second POST of the same form (a double click, a resent request) fail to consume it, and that POST is
+    answered with the object the first one made (`content_type`/`object_id`) instead of a second object.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    object_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("mã biểu mẫu dùng một lần")
+        verbose_name_plural = _("mã biểu mẫu dùng một lần")
+
+    def __str__(self) -> str:
+        return self.token
+
+    @property
+    def target(self):
+        """The object the first POST created, or None (deleted since, or a create that made no object)."""
+        if self.content_type_id is None or not self.object_id:
+            return None
+        model = self.content_type.model_class()
+        return model._default_manager.filter(pk=self.object_id).first() if model else None
+
+
 class AuditEvent(models.Model):
     """Who did what to which object, and what changed. Written by services, never by signals."""
 

@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin, VersionedFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin, VersionedFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
 from .models import Event
 
 
-class EventForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
+class EventForm(NormalizingFormMixin, VersionedFormMixin, OnceFormMixin, forms.ModelForm):
     """The event's own fields; its initial values come from the instance being edited. The organiser is
     chosen once, when the event is created."""
 
@@ -39,10 +39,10 @@ class EventForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
     @staticmethod
     def event_fields(data: dict) -> dict:
         """What event_save takes from the cleaned form (the version goes as expected_version)."""
-        return {name: value for name, value in data.items() if name != "version"}
+        return {name: value for name, value in data.items() if name not in ("version", "form_token")}
 
 
-class GroupForm(NormalizingFormMixin, forms.Form):
+class GroupForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     label = forms.CharField(label=_("Thành phần"), max_length=500)
     quota = forms.IntegerField(label=_("Số suất"), min_value=0, required=False)
     nominating_unit = UnitChoiceField(label=_("Giao đơn vị cử đại biểu"), required=False)
@@ -54,14 +54,14 @@ class GroupForm(NormalizingFormMixin, forms.Form):
             self.fields["nominating_unit"].queryset = visible_units
 
 
-class NominationForm(NormalizingFormMixin, forms.Form):
+class NominationForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     name = forms.CharField(label=_("Họ và tên"), max_length=150)
     title = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=30, required=False)
 
 
-class WalkInForm(NormalizingFormMixin, forms.Form):
+class WalkInForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     name = forms.CharField(label=_("Họ và tên"), max_length=150)
     title = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
     unit_name = forms.CharField(label=_("Đơn vị"), max_length=255, required=False)

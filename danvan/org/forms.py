@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin, VersionedFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin, VersionedFormMixin
 
 from .models import Person, Unit, UnitKind
 
@@ -44,7 +44,7 @@ class UnitChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class UnitForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
+class UnitForm(NormalizingFormMixin, VersionedFormMixin, OnceFormMixin, forms.ModelForm):
     parent = UnitChoiceField(label=_("Đơn vị cấp trên"), required=False)
     successor = UnitChoiceField(label=_("Sáp nhập vào"), required=False)
 
@@ -80,7 +80,7 @@ class UnitForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
             self.fields["successor"].queryset = visible_units
 
 
-class PersonForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
+class PersonForm(NormalizingFormMixin, VersionedFormMixin, OnceFormMixin, forms.ModelForm):
     unit = UnitChoiceField(label=_("Đơn vị"))
 
     class Meta:

@@ -1,13 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
 from .models import Profile, Task
 
 
-class PlanImportForm(forms.Form):
+class PlanImportForm(OnceFormMixin, forms.Form):
     issuing_unit = UnitChoiceField(label=_("Đơn vị ban hành"))
     text = forms.CharField(
         label=_("Dán nội dung kế hoạch"),
@@ -28,7 +28,7 @@ class PlanImportForm(forms.Form):
         return cleaned
 
 
-class PlanNewForm(NormalizingFormMixin, forms.Form):
+class PlanNewForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     issuing_unit = UnitChoiceField(label=_("Đơn vị ban hành"))
     title = forms.CharField(
         label=_("Trích yếu"),
@@ -119,6 +119,8 @@ class TaskForm(NormalizingFormMixin, forms.ModelForm):
 
 
 class TaskProgressForm(forms.Form):
+    # The version the page showed: a status change over someone else's newer one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     status = forms.ChoiceField(label=_("Trạng thái"), choices=Task.Status.choices)
     progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100, required=False)
     text = forms.CharField(

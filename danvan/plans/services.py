@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core import access, audit
+from danvan.core import access, audit, errors
 from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
@@ -311,8 +311,7 @@ def task_add_note(*, task: Task, actor, text: str, progress: int | None = None, 
             task.status = Task.Status.IN_PROGRESS
         if progress == 100:
             task.status = Task.Status.DONE
-        task.version += 1
-        task.save()
+        task.save_checked(expected_version=None)  # locked above: nobody can have changed it since
     audit.record(
         actor=actor,
         verb="progress",
@@ -321,6 +320,23 @@ def task_add_note(*, task: Task, actor, text: str, progress: int | None = None, 
         unit_path=task.plan.issuing_unit.path,
     )
     return note
+
+
+@transaction.atomic
+def task_report(
+    *, task: Task, actor, expected_version: int | None, status: str, text="", progress=None, evidence=None
+) -> Task:
+    """The task page's progress report (a note with progress or evidence, and the status) in one step, on
+    the version the page showed: a report over someone else's newer one is refused, not merged."""
+    locked = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise errors.StaleEdit(locked)
+    if text or evidence or progress != locked.progress:
+        task_add_note(task=locked, actor=actor, text=text, progress=progress, evidence=evidence)
+        locked.refresh_from_db()
+    if status != locked.status:
+        locked = task_update(task=locked, actor=actor, expected_version=locked.version, status=status)
+    return locked
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import access
+from danvan.core import access, once
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
@@ -47,15 +47,24 @@ def plan_new(request):
     if request.method == "POST" and form.is_valid():
         from .document import PlanDocument
 
-        unit = form.cleaned_data["issuing_unit"]
         try:
-            plan = services.plan_create(
-                actor=request.user,
-                issuing_unit=unit,
-                doc=PlanDocument(title=form.cleaned_data["title"]),
-                profile=form.cleaned_data["profile"],
+            plan = once.create_once(
+                request,
+                form,
+                lambda data: services.plan_create(
+                    actor=request.user,
+                    issuing_unit=data["issuing_unit"],
+                    doc=PlanDocument(title=data["title"]),
+                    profile=data["profile"],
+                ),
             )
             return redirect("plans:plan_edit", pk=plan.pk)
+        except once.AlreadyDone as repeat:  # a double click: the draft the first click made
+            if repeat.obj is None:
+                apply_service_error(form, repeat)
+            else:
+                messages.info(request, repeat.message)
+                return redirect("plans:plan_edit", pk=repeat.obj.pk)
         except ServiceError as error:
             apply_service_error(form, error)
     return render(request, "plans/plan_new.html", {"form": form})
@@ -146,24 +155,20 @@ def task_detail(request, pk):
     form = TaskProgressForm(
         request.POST or None,
         request.FILES or None,
-        initial={"status": task.status, "progress": task.progress},
+        initial={"status": task.status, "progress": task.progress, "version": task.version},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["text"] or data["evidence"] or data["progress"] != task.progress:
-                services.task_add_note(
-                    task=task,
-                    actor=request.user,
-                    text=data["text"],
-                    progress=data["progress"],
-                    evidence=data["evidence"],
-                )
-                task.refresh_from_db()
-            if data["status"] != task.status:
-                services.task_update(
-                    task=task, actor=request.user, expected_version=task.version, status=data["status"]
-                )
+            services.task_report(
+                task=task,
+                actor=request.user,
+                expected_version=data["version"],
+                status=data["status"],
+                text=data["text"],
+                progress=data["progress"],
+                evidence=data["evidence"],
+            )
             messages.success(request, _("Đã cập nhật tiến độ."))
             return redirect(task)
         except ServiceError as error:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from danvan.core import access
+from danvan.core import access, once
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -51,18 +51,28 @@ def plan_import(request):
         unit = form.cleaned_data["issuing_unit"]
         try:
             access.require(request.user, Cap.PLAN_EDIT, unit)
-            doc, source, name = parse_source(text=form.cleaned_data["text"], upload=form.cleaned_data["file"])
-            plan = services.plan_create(
-                actor=request.user,
-                issuing_unit=unit,
-                doc=doc,
-                source_name=name,
-                source_text=source or form.cleaned_data["text"],
-            )
+
+            def create(data):
+                doc, source, name = parse_source(text=data["text"], upload=data["file"])
+                return services.plan_create(
+                    actor=request.user,
+                    issuing_unit=unit,
+                    doc=doc,
+                    source_name=name,
+                    source_text=source or data["text"],
+                )
+
+            plan = once.create_once(request, form, create)  # a double click imports once
             messages.success(
                 request, _("Đã đọc kế hoạch. Hãy đối chiếu với văn bản gốc, sửa chỗ chưa đúng rồi lưu.")
             )
             return redirect("plans:plan_review", pk=plan.pk)
+        except once.AlreadyDone as repeat:
+            if repeat.obj is None:
+                form.add_error(None, repeat.message)
+            else:
+                messages.info(request, repeat.message)
+                return redirect("plans:plan_review", pk=repeat.obj.pk)
         except (UploadRejected, PlanParseError) as error:
             form.add_error(None, error.message)
         except ServiceError as error:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin, VersionedFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin, VersionedFormMixin
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.forms import DateInput, UnitChoiceField
 from danvan.org.models import UnitKind
@@ -10,8 +10,9 @@ from danvan.org.models import UnitKind
 from .models import FieldKind, FormTemplate
 
 
-class TargetForm(forms.Form):
-    """Which units must answer: a unit's subtree, narrowed to kinds ("all agencies under the province")."""
+class TargetForm(OnceFormMixin, forms.Form):
+    """Which units must answer: a unit's subtree, narrowed to kinds ("all agencies under the province").
+    Opening calls is a create: the form carries a one-time token."""
 
     root = UnitChoiceField(label=_("Các đơn vị thuộc"))
     kinds = forms.ModelMultipleChoiceField(
@@ -100,7 +101,7 @@ class CallForm(NormalizingFormMixin, TargetForm):
         return window
 
 
-class TemplateForm(NormalizingFormMixin, VersionedFormMixin, forms.ModelForm):
+class TemplateForm(NormalizingFormMixin, VersionedFormMixin, OnceFormMixin, forms.ModelForm):
     owner = UnitChoiceField(label=_("Đơn vị sở hữu"), required=False)
 
     class Meta:
@@ -154,5 +155,5 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class UploadForm(forms.Form):
+class UploadForm(OnceFormMixin, forms.Form):
     file = forms.FileField(label=_("Tệp đã điền (.xlsx hoặc .docx)"))

@@ -63,6 +63,11 @@ class FormTemplate(TimeStamped, Versioned):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:template_edit", args=[self.pk])
+
 
 class FormField(models.Model):
     template = models.ForeignKey(FormTemplate, on_delete=models.CASCADE, related_name="fields")
@@ -201,6 +206,16 @@ class Submission(TimeStamped, Versioned, Derived):
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
+    # What the unit last sent, frozen: consolidation and every report read this, never the live rows (which
+    # change again only after the answer is returned, and then count once they are sent as a new revision).
+    sent = models.ForeignKey(
+        "SubmissionVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     objects = SubmissionQuerySet.as_manager()
 
@@ -216,6 +231,11 @@ class Submission(TimeStamped, Versioned, Derived):
 
     def refresh_derived(self) -> None:
         self.has_content = bool(self.rows or self.answers)
+
+    @property
+    def is_sent(self) -> bool:
+        """Sent and not returned: its rows are frozen until the Ban returns it."""
+        return self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -256,6 +276,11 @@ class UploadPreview(TimeStamped):
 
     def __str__(self) -> str:
         return self.file_name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reporting:upload_preview", args=[self.pk])
 
 
 class ConsolidationJob(TimeStamped):

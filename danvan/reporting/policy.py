@@ -23,6 +23,18 @@ def require_not_accepted(submission: Submission) -> None:
         raise ServiceError(_("Bản này đã được Ban tiếp nhận; không sửa được nữa."))
 
 
+def require_draft(submission: Submission) -> None:
+    """What was sent is frozen: only a draft, or an answer the Ban returned, takes new rows."""
+    require_not_accepted(submission)
+    if submission.status == Submission.Status.SUBMITTED:
+        raise ServiceError(
+            _(
+                "Bản này đã gửi tới Ban nên không sửa được nữa. Nếu cần sửa, hãy đề nghị Ban trả lại; "
+                "bản sửa sẽ được gửi thành lần gửi mới."
+            )
+        )
+
+
 def require_reviewable(submission: Submission) -> None:
     if submission.status not in (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED):
         raise ServiceError(_("Chỉ xem xét được bản đơn vị đã gửi."))
@@ -46,7 +58,14 @@ def may_edit(user, submission: Submission) -> bool:
 
 
 def is_editable(submission: Submission) -> bool:
-    return submission.status != Submission.Status.ACCEPTED and submission.call.status == Call.Status.OPEN
+    """A draft or a returned answer to an open call; a sent one is read-only until the Ban returns it."""
+    return not submission.is_sent and submission.call.status == Call.Status.OPEN
+
+
+def shows_edit_controls(user, submission: Submission) -> bool:
+    """The unit's controls (save, send, upload): for the unit's own people while the answer is open. The
+    Ban's reviewers, who may hold the edit right over the unit's subtree too, get the review controls only."""
+    return may_edit(user, submission) and is_editable(submission) and not may_review(user, submission)
 
 
 def may_review(user, submission: Submission) -> bool:

@@ -232,11 +232,13 @@ def board_table(calls, units, *, chunk: int = 500) -> tuple[list[str], Iterator[
 
 
 def answers_for(call: Call, *, accepted_only: bool):
-    """The submissions a consolidation reads: accepted ones, or every one sent; in tree order."""
+    """The submissions a consolidation reads: accepted ones, or every one sent; in tree order. What they
+    sent is `submission.sent` (the frozen revision, fetched along); the live rows are not even loaded."""
     statuses = [Submission.Status.ACCEPTED] if accepted_only else list(SENT)
     return (
         Submission.objects.filter(call=call, status__in=statuses)
-        .select_related("unit")
+        .select_related("unit", "sent")
+        .defer("rows", "answers")
         .order_by("unit__path")
     )
 
@@ -247,7 +249,7 @@ def unit_groups(call: Call, accepted_only: bool) -> Iterator:
 
     for submission in answers_for(call, accepted_only=accepted_only).iterator(chunk_size=200):
         status = _("Muộn") if submission.is_late else _("Đúng hạn")
-        yield UnitRows(unit_name=submission.unit.name, rows=submission.rows, status=status)
+        yield UnitRows(unit_name=submission.unit.name, rows=submission.sent.rows, status=status)
 
 
 def call_figures(call: Call, *, accepted_only: bool = False):
@@ -263,7 +265,7 @@ def call_figures(call: Call, *, accepted_only: bool = False):
         (f for f in fields if "quy mo" in vntext.fold(f.label) or "pham vi" in vntext.fold(f.label)), None
     )
     target = next((f for f in fields if "doi tuong" in vntext.fold(f.label)), None)
-    rows = [row for s in sent for row in s.rows]
+    rows = [row for s in sent for row in s.sent.rows]
     return CallFigures(
         call_title=call.title,
         due_text=call.due_text or call.due_end.strftime("%d/%m/%Y"),

@@ -88,6 +88,8 @@ def event_from_plan(*, actor, plan) -> Event:
     info = doc.event
     if info is None:
         raise ServiceError(_("Kế hoạch không có phần thời gian, địa điểm, thành phần của một sự kiện."))
+    # The plan's row is the lock: two requests at once make one event, the other is told it exists.
+    type(plan).objects.select_for_update().filter(pk=plan.pk).exists()
     if plan.events.exists():
         raise ServiceError(_("Sự kiện của kế hoạch này đã được tạo."))
     title = vntext.clean_text(doc.title)

@@ -20,6 +20,8 @@ from danvan.org.models import Unit
 def presentations_request(*, actor, event: Event, units: list[Unit], due_date=None) -> list[Presentation]:
     """Ask units for a presentation each, by `due_date` (a deadline window) when one is given."""
     policy.require_manage(actor, event)
+    # The event's row is the lock: a request sent twice finds the first one's rows (one per unit), adds none.
+    Event.objects.select_for_update().filter(pk=event.pk).exists()
     existing = set(event.presentations.values_list("unit_id", flat=True))
     start = event.presentations.count()
     due = (

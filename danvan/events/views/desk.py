@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core import once
 from danvan.core.errors import ServiceError
 from danvan.events import policy, selectors, services
 from danvan.events.forms import WalkInForm
@@ -77,7 +78,11 @@ def desk_walk_in(request, pk):
     group = event.groups.filter(pk=request.POST.get("group") or 0).first()
     if form.is_valid():
         try:
-            invitation = services.walk_in(actor=request.user, event=event, group=group, **form.cleaned_data)
+            invitation = once.create_once(
+                request,
+                form,
+                lambda data: services.walk_in(actor=request.user, event=event, group=group, **data),
+            )
             outcome = {"level": "success", "text": _("Đã thêm và điểm danh: %(n)s") % {"n": invitation.name}}
         except ServiceError as error:
             outcome = {"level": "danger", "text": error.message}

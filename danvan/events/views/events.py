@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core import access
+from danvan.core import access, once
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import form_page
@@ -35,6 +35,9 @@ def act(request, call, *, done: str = "") -> object | None:
     None), success its `done` message (and the call's result)."""
     try:
         result = call()
+    except once.AlreadyDone as repeat:  # a create sent twice (one-time token): what the first one made
+        messages.info(request, repeat.message)
+        return repeat.obj
     except (ServiceError, UploadRejected) as error:
         messages.error(request, error.message)
         return None
@@ -156,7 +159,9 @@ def group_add(request, pk):
     if form.is_valid():
         act(
             request,
-            lambda: services.group_save(actor=request.user, event=event, **form.cleaned_data),
+            lambda: once.create_once(
+                request, form, lambda data: services.group_save(actor=request.user, event=event, **data)
+            ),
             done=_("Đã thêm thành phần."),
         )
     else:
@@ -207,7 +212,9 @@ def group_nominate(request, pk, group_pk):
     if form.is_valid():
         act(
             request,
-            lambda: services.nominate(actor=request.user, group=group, **form.cleaned_data),
+            lambda: once.create_once(
+                request, form, lambda data: services.nominate(actor=request.user, group=group, **data)
+            ),
             done=_("Đã cử đại biểu."),
         )
     else:

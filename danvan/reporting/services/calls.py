@@ -94,22 +94,24 @@ def call_open(
     return call
 
 
-def _set_status(call: Call, actor, status: str, verb: str, summary: str) -> Call:
+def _set_status(
+    call: Call, actor, status: str, verb: str, summary: str, expected_version: int | None
+) -> Call:
     access.require(actor, Cap.CALL_MANAGE, call.owner)
     call.status = status
-    call.save_checked(expected_version=None)
+    call.save_checked(expected_version=expected_version)  # a page read before another close/reopen: stale
     audit.record(actor=actor, verb=verb, obj=call, summary=summary, unit_path=call.owner.path)
     return call
 
 
 @transaction.atomic
-def call_close(*, call: Call, actor) -> Call:
-    return _set_status(call, actor, Call.Status.CLOSED, "close", _("Đóng yêu cầu"))
+def call_close(*, call: Call, actor, expected_version: int | None = None) -> Call:
+    return _set_status(call, actor, Call.Status.CLOSED, "close", _("Đóng yêu cầu"), expected_version)
 
 
 @transaction.atomic
-def call_reopen(*, call: Call, actor) -> Call:
-    return _set_status(call, actor, Call.Status.OPEN, "reopen", _("Mở lại yêu cầu"))
+def call_reopen(*, call: Call, actor, expected_version: int | None = None) -> Call:
+    return _set_status(call, actor, Call.Status.OPEN, "reopen", _("Mở lại yêu cầu"), expected_version)
 
 
 @transaction.atomic
@@ -118,6 +120,8 @@ def calls_from_plan(*, actor, plan, targets: list[Unit]) -> list[Call]:
     doc = plan.document()
     owner = plan.issuing_unit
     access.require(actor, Cap.CALL_MANAGE, owner)
+    # The plan's row is the lock: two requests opening its calls at once make one set, the other is told.
+    type(plan).objects.select_for_update().filter(pk=plan.pk).exists()
     if plan.calls.exists():
         raise ServiceError(_("Các yêu cầu của kế hoạch này đã được tạo."))
     deadlines = [d for d in doc.deadlines if d.due and d.due.end]

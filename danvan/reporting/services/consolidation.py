@@ -33,6 +33,14 @@ def consolidation_request(*, call: Call, actor, kind: str, accepted_only: bool =
         raise ServiceError(_("Báo cáo theo đề cương được tổng hợp theo đề mục, không thành bảng."))
     if kind == ConsolidationJob.Kind.OUTLINE and not outline:
         raise ServiceError(_("Yêu cầu này dùng biểu mẫu dạng bảng: hãy tổng hợp thành bảng Excel hoặc Word."))
+    # A double click (or two managers at once) gets the job still waiting, not a second identical file:
+    # the call's row serialises the requests, a queued job has not read the answers yet.
+    Call.objects.select_for_update().filter(pk=call.pk).exists()
+    waiting = ConsolidationJob.objects.filter(
+        call=call, kind=kind, accepted_only=accepted_only, status=ConsolidationJob.Status.QUEUED
+    ).first()
+    if waiting is not None:
+        return waiting
     total = answers_for(call, accepted_only=accepted_only).count()
     job = ConsolidationJob.objects.create(
         call=call, requested_by=actor, kind=kind, accepted_only=accepted_only, total=total
@@ -115,7 +123,7 @@ def _build(job: ConsolidationJob):
     if job.kind == ConsolidationJob.Kind.OUTLINE:
         fields = list(template.fields.all())
         answers = (
-            (s.unit.name, {i: s.answers.get(str(f.pk), "") for i, f in enumerate(fields)})
+            (s.unit.name, {i: s.sent.answers.get(str(f.pk), "") for i, f in enumerate(fields)})
             for s in answers_for(call, accepted_only=job.accepted_only).iterator(chunk_size=200)
         )
         merged = outline.merge_outline(headings=[f.label for f in fields], answers=answers)

@@ -1,4 +1,7 @@
-"""A unit's answer to a call: drafting, sending (each sent version kept), returning and accepting."""
+"""A unit's answer to a call: drafting, sending (each sent version kept), returning and accepting.
+
+What a unit sent is frozen: a sent answer's rows change only after the Ban returns it, and count again only
+when sent as a new revision (`Submission.sent`, the version every report reads)."""
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -49,18 +52,24 @@ def clean_rows(rows: list[dict], template: FormTemplate) -> list[dict]:
 def submission_save_draft(
     *, submission: Submission, actor, expected_version: int | None, rows=None, answers=None
 ) -> Submission:
-    stored = Submission.objects.select_related("call__template", "unit").get(pk=submission.pk)
+    # Locked first, so the state checked below is the state the save lands on (a send cannot slip between).
+    stored = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("call__template", "unit")
+        .get(pk=submission.pk)
+    )
     access.require(actor, Cap.SUBMISSION_EDIT, stored.unit)
     policy.require_open(stored.call)
-    policy.require_not_accepted(stored)
+    if expected_version is not None and stored.version != expected_version:
+        raise StaleEdit(submission)
+    policy.require_draft(stored)
+    # The new content goes onto the row just locked, never onto the caller's copy (whose status may be old).
     if rows is not None:
-        submission.rows = clean_rows(rows, stored.call.template)
+        stored.rows = clean_rows(rows, stored.call.template)
     if answers is not None:
-        submission.answers = {
-            str(k): vntext.nfc(str(v)).strip() for k, v in answers.items() if str(v).strip()
-        }
-    submission.save_checked(expected_version=expected_version)
-    return submission
+        stored.answers = {str(k): vntext.nfc(str(v)).strip() for k, v in answers.items() if str(v).strip()}
+    stored.save_checked(expected_version=expected_version)
+    return stored
 
 
 def missing_required(submission: Submission) -> list[str]:
@@ -109,7 +118,7 @@ def submission_submit(
     submission.is_late = late
     submission.revision += 1
     submission.save_checked(expected_version=expected_version)
-    SubmissionVersion.objects.create(
+    submission.sent = SubmissionVersion.objects.create(
         submission=submission,
         revision=submission.revision,
         rows=submission.rows,
@@ -119,6 +128,7 @@ def submission_submit(
         is_late=late,
         source_name=source_name[:255],
     )
+    submission.save(update_fields=["sent"])
     audit.record(
         actor=actor,
         verb="submit",

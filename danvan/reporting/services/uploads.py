@@ -21,6 +21,7 @@ def upload_preview(*, submission: Submission, actor, upload, max_bytes: int) -> 
     submission = Submission.objects.select_related("call__template", "unit").get(pk=submission.pk)
     access.require(actor, Cap.SUBMISSION_EDIT, submission.unit)
     policy.require_open(submission.call)
+    policy.require_draft(submission)
     parsed = parse_upload(
         upload, name=upload.name, columns=column_specs(submission.call.template), max_bytes=max_bytes
     )

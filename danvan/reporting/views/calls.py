@@ -128,14 +128,19 @@ def call_action(request, pk, action):
     call = call_or_404(request, pk)
     access.require(request.user, Cap.CALL_MANAGE, call.owner)
     actor = request.user
+    version = int(request.POST.get("version") or 0) or None  # the version the page showed
     if action == "close":
         act(
             request,
-            lambda: services.call_close(call=call, actor=actor),
+            lambda: services.call_close(call=call, actor=actor, expected_version=version),
             done=_("Đã đóng yêu cầu: đơn vị không gửi thêm được."),
         )
     elif action == "reopen":
-        act(request, lambda: services.call_reopen(call=call, actor=actor), done=_("Đã mở lại yêu cầu."))
+        act(
+            request,
+            lambda: services.call_reopen(call=call, actor=actor, expected_version=version),
+            done=_("Đã mở lại yêu cầu."),
+        )
     elif action == "remind":
         sent = act(request, lambda: services.send_reminders(call=call, actor=actor))
         if sent is not None:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
+from danvan.core.once import run_once
 from danvan.org.models import Unit
 
 from .. import policy, selectors, services
@@ -90,15 +91,18 @@ def submission_detail(request, pk):
             else:
                 messages.success(request, _("Đã lưu bản nháp."))
             return redirect(submission)
-    rows = submission.rows or ([{}] if can_edit else [])
+    # A sent answer is shown read-only, as sent (its frozen revision); the unit's controls only while open.
+    controls = policy.shows_edit_controls(request.user, submission)
+    shown = submission.sent if submission.is_sent and submission.sent_id else submission
+    rows = shown.rows or ([{}] if controls else [])
     context = {
         "submission": submission,
         "call": call,
         "fields": fields,
         "data_fields": data_fields,
         "rows": [[(f, row.get(str(f.pk), "")) for f in data_fields] for row in rows],
-        "answers": [(f, submission.answers.get(str(f.pk), "")) for f in data_fields],
-        "can_edit": can_edit and policy.is_editable(submission),
+        "answers": [(f, shown.answers.get(str(f.pk), "")) for f in data_fields],
+        "can_edit": controls,
         "can_review": policy.may_review(request.user, submission) and policy.is_reviewable(submission),
         "versions": submission.versions.select_related("submitted_by")[:20],
         "upload_form": UploadForm(),
@@ -135,13 +139,18 @@ def submission_upload(request, pk):
     if not form.is_valid():
         messages.error(request, _("Hãy chọn một tệp .xlsx hoặc .docx."))
         return redirect(submission)
+    # A double click reads the file once: the repeat is sent to the first preview.
     preview = act(
         request,
-        lambda: services.upload_preview(
-            submission=submission,
-            actor=request.user,
-            upload=form.cleaned_data["file"],
-            max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
+        lambda: run_once(
+            form.cleaned_data["form_token"],
+            user=request.user,
+            create=lambda: services.upload_preview(
+                submission=submission,
+                actor=request.user,
+                upload=form.cleaned_data["file"],
+                max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
+            ),
         ),
     )
     if preview is None:
