@@ -7,8 +7,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("reporting", "0005_call_due_window")]
-AFTER = [("reporting", "0006_submission_sent")]
+BEFORE = [("reporting", "0006_protected_files")]
+AFTER = [("reporting", "0007_submission_sent")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -44,7 +44,7 @@ def freeze_what_was_sent(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reporting", "0005_call_due_window"),
+        ("reporting", "0006_protected_files"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('core', '0001_initial'),
+        ('core', '0003_job_result_random_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
