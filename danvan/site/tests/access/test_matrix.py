@@ -44,13 +44,6 @@ USERS = {
 # left to its owner: (route, role, method) -> what is wrong. Each must still happen (the test fails when
 # one is fixed, so the entry is removed with the fix), and nothing else may go wrong.
 KNOWN = {
-    ("recognition:attachment_file", "lacking", "get"): "a council member (no PLAN_VIEW) downloads an "
-    "exemplar's attachment although the exemplar's page answers 403",
-    ("recognition:exemplar_attach", "lacking", "post"): "no capability check before the form: a council "
-    "member's empty POST gets 302 'choose a file' instead of 403 (the service refuses a real file)",
-    ("recognition:medal_file_download", "admin", "get"): "opens the dossier by filesystem path, not "
-    "through the storage: 500 on any storage without paths (S3, the tests' in-memory storage)",
-    ("recognition:medal_file_download", "holder", "get"): "same as for the administrator",
     # site/search is being reworked on another branch
     ("core:search", "council", "get"): "the search box lists ward A's people (names, titles) to a council "
     "member, who holds no PERSON_VIEW (Person.objects.visible_to filters by scope, not by capability)",
