@@ -101,6 +101,8 @@ def world(django_db_setup, django_db_blocker):
             client = Client()
             client.force_login(getattr(world.cast, name), backend="django.contrib.auth.backends.ModelBackend")
             world.clients[name] = client
+        world.clients["rival"] = Client()
+        world.clients["rival"].force_login(world.a.rival, backend="django.contrib.auth.backends.ModelBackend")
         yield world
         transaction.set_rollback(True)
     patch.undo()
@@ -279,3 +281,34 @@ def test_public_routes_show_nothing_that_is_not_public(world, db):
     assert status == 200 and "MKA-event" in text and "mkb-" not in text.lower()
     status, _text, _location = fetch(world.clients["ward_officer"], "post", reverse("accounts:logout"), {})
     assert status == 302
+
+
+def test_competitors_read_each_others_entries_only_after_results(world, db):
+    """Two units of ward A compete in its race: until the results are published each reads only its own
+    entry (the file 404s by every address, the contest page links only its own), afterwards both."""
+    a = world.a
+    Contest = type(a.race)
+    for status in Contest.Status:
+        with transaction.atomic():
+            Contest.objects.filter(pk=a.race.pk).update(status=status)
+            finished = status == Contest.Status.FINISHED
+            for user, own, other in (
+                ("team_leader", a.team_entry, a.rival_entry),
+                ("rival", a.rival_entry, a.team_entry),
+            ):
+                client = world.clients[user]
+                for entry, codes in ((own, {200}), (other, {200} if finished else {404})):
+                    for url in (
+                        reverse("files:download", args=["contest-entry", entry.pk]),
+                        reverse("recognition:contest_entry_file", args=[a.race.pk, entry.pk]),
+                    ):
+                        got, _text, _location, body = fetch(client, "get", url, {}, raw=True)
+                        assert got in codes, (status, user, url, got)
+                        assert got != 200 or body == entry.file.open("rb").read()
+                status_page, page, _location = fetch(client, "get", a.race.get_absolute_url(), {})
+                assert status_page == 200, (status, user)
+                own_link = reverse("recognition:contest_entry_file", args=[a.race.pk, own.pk])
+                other_link = reverse("recognition:contest_entry_file", args=[a.race.pk, other.pk])
+                assert own_link in page, (status, user)
+                assert (other_link in page) == finished, (status, user)
+            transaction.set_rollback(True)
