@@ -13,6 +13,7 @@ from danvan.core.access import ROLE_CAPS, Cap
 from danvan.lib import vntext
 from danvan.org.models import Unit
 
+from ..files import CONTEST_ENTRY
 from ..models import Contest, ContestEntry, ContestRound, EntryScore, Exemplar
 from ..registry.selectors import own_unit_with
 
@@ -209,6 +210,13 @@ def judge_progress(round_: ContestRound) -> list:
 
 def my_marks(user, round_: ContestRound) -> dict[int, EntryScore]:
     return {s.entry_id: s for s in EntryScore.objects.filter(round=round_, judge=user)}
+
+
+def readable_entry_ids(user, contest: Contest) -> set[int]:
+    """The entries of `contest` whose files `user` may download, by the file door's own rule (a competing
+    unit reads only its own entries until the results are published): the page links only those."""
+    rows = CONTEST_ENTRY.rows(user).filter(contest=contest).exclude(file="")
+    return {entry.pk for entry in rows if CONTEST_ENTRY.allowed(user, entry)}
 
 
 def recent_entries(contest: Contest) -> list[ContestEntry]:

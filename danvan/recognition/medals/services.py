@@ -215,6 +215,14 @@ def nomination_update(
     return nomination
 
 
+def _delete_file_on_commit(fieldfile) -> None:
+    """The stored file goes once the row's deletion is committed: a transaction rolled back after the
+    delete (a later error, a test's savepoint) keeps the row and its file both."""
+    storage, name = fieldfile.storage, fieldfile.name
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 @transaction.atomic
 def nomination_withdraw(*, actor, nomination: MedalNomination) -> None:
     """The unit withdraws a proposal the committee has not checked yet (or one returned to it)."""
@@ -229,7 +237,7 @@ def nomination_withdraw(*, actor, nomination: MedalNomination) -> None:
         unit_path=nomination.unit.path,
     )
     for item in nomination.files.all():
-        item.file.delete(save=False)
+        _delete_file_on_commit(item.file)
     nomination.delete()
 
 
@@ -360,5 +368,5 @@ def dossier_remove(*, actor, item: MedalDossierFile) -> None:
         summary=_("Xóa tệp hồ sơ: %(n)s") % {"n": item.name},
         unit_path=nomination.unit.path,
     )
-    item.file.delete(save=False)
+    _delete_file_on_commit(item.file)
     item.delete()

@@ -202,6 +202,8 @@ def award_document(request, pk, name):
 @require_POST
 def exemplar_attach(request, pk):
     exemplar = _exemplar_or_404(request, pk)
+    # The right to attach is checked before the form is read: without it, 403, not "choose a file".
+    access.require(request.user, Cap.EXEMPLAR_REGISTER, exemplar.unit)
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Hãy chọn tệp."))

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 
 from danvan.core.errors import ServiceError
@@ -268,6 +269,27 @@ def test_the_dossier_takes_word_and_excel_files_only(cast, rule):
             upload=SimpleUploadedFile("ban-scan.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n"),
             max_bytes=1_000_000,
         )
+
+
+def test_a_removed_dossier_file_leaves_the_storage_only_when_the_removal_commits(
+    cast, rule, django_capture_on_commit_callbacks
+):
+    nomination = nominate(cast)
+    item = services.dossier_add(
+        actor=cast.team_leader,
+        nomination=nomination,
+        upload=SimpleUploadedFile("tom-tat.docx", docx_bytes()),
+        max_bytes=1_000_000,
+    )
+    storage, name, pk = item.file.storage, item.file.name, item.pk
+    # rolled back (a later error): the row stays, and so does its file
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.dossier_remove(actor=cast.team_leader, item=item)
+        raise RuntimeError
+    assert nomination.files.filter(pk=pk).exists() and storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.nomination_withdraw(actor=cast.team_leader, nomination=nomination)
+    assert not storage.exists(name)
 
 
 # --- pages and export ------------------------------------------------------------------------------------

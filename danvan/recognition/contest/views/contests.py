@@ -105,6 +105,7 @@ def contest_detail(request, pk):
         "can_send": is_open
         and selectors.units_under(request.user, contest).exists()
         and access.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
+        "readable": selectors.readable_entry_ids(request.user, contest),
         "editable": {e.pk for e in entries if is_open and policy.can_send_for(request.user, e.submitted_by)},
         "statuses": Contest.Status.choices,
         "award_form": AwardForm(contest=contest) if can_manage else None,

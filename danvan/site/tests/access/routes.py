@@ -23,6 +23,73 @@ PUBLIC = {
 }
 
 
+def stored(fieldfile) -> bytes:
+    with fieldfile.storage.open(fieldfile.name, "rb") as handle:
+        return handle.read()
+
+
+NONE = frozenset({404})
+EVERYONE = ("admin", "holder", "lacking", "outsider", "stranger", "anonymous")
+
+
+def file_rows(o):
+    """Ward A's stored files, one or more rows of every kind of the one file door:
+    (kind, row, field, picture, what the in-scope user without the right gets: 403, None when the cast has
+    nobody in scope without it, 404 when the row is someone else's own)."""
+    return [
+        ("task-evidence", o.evidence, "evidence", True, 403),
+        ("consolidation", o.job, "file", False, 403),
+        ("presentation", o.presentation, "file", False, 403),
+        ("exemplar-attachment", o.attachment, "file", True, 403),
+        ("exemplar-attachment", o.public_photo, "file", True, 403),
+        ("exemplar-attachment", o.public_document, "file", False, 403),
+        ("contest-entry", o.contest_entry, "file", False, None),  # the council member judges it
+        ("contest-entry", o.team_entry, "file", False, 403),  # ... but not the race
+        ("medal-dossier-file", o.dossier, "file", False, 403),
+        ("document-job", o.document_job, "result", False, 404),  # the officer's own job
+    ]
+
+
+def file_variants(o, *, thumbnail: bool):
+    """files:download / files:thumbnail for every kind. A variant may carry "_expect" (role -> codes,
+    overriding the table) and "_body" (what a 200 must carry: the stored bytes, or b"\xff\xd8" = a JPEG
+    thumbnail, a prefix)."""
+    variants = []
+    for kind, row, field_name, picture, lacking in file_rows(o):
+        variant = {"kind": kind, "pk": row.pk, "_expect": {}}
+        if lacking is None:
+            variant["_lacking"] = None
+        elif lacking != 403:
+            variant["_expect"]["lacking"] = frozenset({lacking})
+        if thumbnail and not picture:
+            variant["_expect"] |= {"admin": NONE, "holder": NONE}  # a thumbnail is a picture's only
+        else:
+            variant["_body"] = b"\xff\xd8" if thumbnail else stored(getattr(row, field_name))
+        variants.append(variant)
+    return variants
+
+
+def public_variants(o, *, thumbnail: bool):
+    """files:public / files:public_thumbnail: the public photo of a recognised model, to anyone; every
+    other row of every kind (documents, private photos, photos of models not recognised) to nobody."""
+    variants = [
+        {
+            "kind": "exemplar-attachment",
+            "pk": o.public_photo.pk,
+            "_public": True,
+            "_expect": dict.fromkeys(EVERYONE, frozenset({200})),
+            "_body": b"\xff\xd8" if thumbnail else stored(o.public_photo.file),
+        }
+    ]
+    for kind, row, _field, _picture, _lacking in file_rows(o):
+        if row != o.public_photo:
+            variants.append({"kind": kind, "pk": row.pk, "_expect": dict.fromkeys(EVERYONE, NONE)})
+    variants.append(
+        {"kind": "exemplar-attachment", "pk": o.private_photo.pk, "_expect": dict.fromkeys(EVERYONE, NONE)}
+    )
+    return variants
+
+
 @dataclass(frozen=True)
 class Route:
     """kwargs(o) builds the URL's arguments from ward A's objects `o`; it may return a list of variants.
@@ -37,7 +104,9 @@ class Route:
     admin: what the administrator gets when a rule beyond the capability applies (the addressee, the judge);
       by default the same as the holder;
     holder_post: what the holder and the administrator get for the empty POST.
-    A variant may carry "_holder" / "_lacking" keys overriding the route's users for that variant.
+    A variant may carry "_holder" / "_lacking" keys overriding the route's users for that variant, "_expect"
+    (role -> codes) overriding what a role gets, "_body" (the bytes a 200 must start with: a file door's
+    answer carries the stored file) and "_public" (a public picture: the outsider's 200 is no leak).
     """
 
     kwargs: Callable = lambda o: {}
@@ -122,6 +191,21 @@ ROUTES: dict[str, Route] = {
             for action in ("approve", "reject", "up", "down")
         ],
         post=True,
+    ),
+    # the one file door (danvan/core/files): scope 404, the kind's right 403, thumbnails of pictures only;
+    # the public door serves public photos of recognised models, to anyone, and nothing else to anybody
+    "files:download": Route(lambda o: file_variants(o, thumbnail=False)),
+    "files:thumbnail": Route(lambda o: file_variants(o, thumbnail=True)),
+    "files:public": Route(lambda o: public_variants(o, thumbnail=False)),
+    "files:public_thumbnail": Route(lambda o: public_variants(o, thumbnail=True)),
+    # background document jobs are their owner's own: anyone else in scope gets 404 too
+    "jobs:job_status": Route(lambda o: {"pk": o.document_job.pk, "_expect": {"lacking": NONE}}),
+    "jobs:job_download": Route(
+        lambda o: {
+            "pk": o.document_job.pk,
+            "_expect": {"lacking": NONE},
+            "_body": stored(o.document_job.result),
+        }
     ),
     "events:presentation_upload": Route(
         lambda o: {"pk": o.event.pk, "presentation_pk": o.presentation.pk}, post=True

@@ -40,16 +40,10 @@ USERS = {
     "council": "ward_council_member",
 }
 
-# Wrong answers found by the matrix in code this branch does not own (recognition is being restructured),
-# left to its owner: (route, role, method) -> what is wrong. Each must still happen (the test fails when
-# one is fixed, so the entry is removed with the fix), and nothing else may go wrong.
-KNOWN = {
-    ("recognition:exemplar_attach", "lacking", "post"): "no capability check before the form: a council "
-    "member's empty POST gets 302 'choose a file' instead of 403 (the service refuses a real file)",
-    ("recognition:medal_file_download", "admin", "get"): "opens the dossier by filesystem path, not "
-    "through the storage: 500 on any storage without paths (S3, the tests' in-memory storage)",
-    ("recognition:medal_file_download", "holder", "get"): "same as for the administrator",
-}
+# Wrong answers the matrix found and that are left to their owner: (route, role, method) -> what is wrong.
+# Each must still happen (the test fails when one is fixed, so the entry goes with the fix), and nothing else
+# may go wrong. Empty: every wrong answer it found has been fixed.
+KNOWN: dict[tuple[str, str, str], str] = {}
 TALLY: Counter = Counter()
 
 
@@ -103,6 +97,8 @@ def world(django_db_setup, django_db_blocker):
             client = Client()
             client.force_login(getattr(world.cast, name), backend="django.contrib.auth.backends.ModelBackend")
             world.clients[name] = client
+        world.clients["rival"] = Client()
+        world.clients["rival"].force_login(world.a.rival, backend="django.contrib.auth.backends.ModelBackend")
         yield world
         transaction.set_rollback(True)
     patch.undo()
@@ -112,10 +108,9 @@ def world(django_db_setup, django_db_blocker):
                 out.write(f"{key}\t{count}\n")
 
 
-def body_text(response) -> str:
+def body_text(response, raw: bytes) -> str:
     """What a reader of the response sees: text as text, Office files by their XML parts; PDFs and images
     are not searched (their text is compressed or absent)."""
-    raw = b"".join(response.streaming_content) if response.streaming else response.content
     kind = response.get("Content-Type", "")
     if raw[:2] == b"PK":
         return zip_text(raw)
@@ -124,23 +119,29 @@ def body_text(response) -> str:
     return ""
 
 
-def fetch(client, method, url, data):
-    """(status, body) in a savepoint rolled back afterwards; an exception is a 500."""
+def fetch(client, method, url, data, *, raw=False):
+    """(status, text, location), and the body's bytes if `raw`, in a savepoint rolled back afterwards; an
+    exception is a 500."""
     try:
         with transaction.atomic():
             response = getattr(client, method)(url, data)
-            text = body_text(response) if response.status_code == 200 else ""
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            text = body_text(response, body) if response.status_code == 200 else ""
             location = response.get("Location", "")
             transaction.set_rollback(True)
     except Exception as error:
-        return 500, f"{type(error).__name__}: {error}", ""
-    return response.status_code, text, location
+        body, result = b"", (500, f"{type(error).__name__}: {error}", "")
+    else:
+        result = (response.status_code, text, location)
+    return (*result, body) if raw else result
 
 
-def expected(route, role, method, post_only=False):
+def expected(route, role, method, post_only=False, overrides=None):
     """post_only: the administrator's GET got 405, so the route takes POST only and a GET tells nobody
-    anything (a form page answering 405 to someone would still fail)."""
+    anything (a form page answering 405 to someone would still fail). overrides: the variant's "_expect"."""
     allowed = {405} if method == "get" and post_only else set()
+    if overrides and role in overrides:
+        return allowed | set(overrides[role])
     if role == "admin" and route.admin is not None:
         return allowed | set(route.admin)
     if role in ("admin", "holder"):
@@ -156,18 +157,51 @@ def expected(route, role, method, post_only=False):
     return allowed | {302}
 
 
+def check(where, role, user, answer, want, variant) -> list[str]:
+    """What is wrong with one answer: its code, where an anonymous visitor is sent, ward A's markers in what
+    the outsider or the stranger reads, the stored file a file door's 200 must carry, people's data shown
+    to the council member."""
+    status, text, location, body = answer
+    found = []
+    if status not in want:
+        error = text[:200] if status == 500 else ""
+        found.append(f"{where}: {status}, expected {sorted(want)} {error}")
+    elif role == "anonymous" and status == 302 and not location.startswith(resolve_url(settings.LOGIN_URL)):
+        found.append(f"{where}: redirected to {location}, not to the login page")
+    if status != 200:
+        return found
+    if role in ("outsider", "stranger") and "mka-" in text.lower():
+        at = text.lower().index("mka-")
+        found.append(f"{where}: LEAK of ward A: …{text[max(0, at - 60) : at + 40]}…")
+    if variant["body"] is not None and not body.startswith(variant["body"]):
+        found.append(f"{where}: 200 without the stored file ({len(body)} bytes)")
+    # a picture or a PDF has no text to scan: the outsider must simply never get ward A's file
+    if role in ("outsider", "stranger") and variant["files"] and not variant["public"]:
+        found.append(f"{where}: LEAK of ward A's stored file ({len(body)} bytes)")
+    if user == "ward_council_member":
+        leaked = [m for m in PERSON_MARKERS if m.lower() in text.lower()]
+        if leaked:
+            found.append(f"{where}: LEAK of people's data {leaked}")
+    return found
+
+
 @pytest.mark.parametrize("name", sorted(ROUTES))
 def test_access(world, db, name):
     route = ROUTES[name]
     variants = route.kwargs(world.a)
     variants = variants if isinstance(variants, list) else [variants]
-    login = resolve_url(settings.LOGIN_URL)
     problems = []
     seen_known = set()
     for kwargs in variants:
         users = {
             "holder": kwargs.pop("_holder", route.holder),
             "lacking": kwargs.pop("_lacking", route.lacking),
+        }
+        overrides = kwargs.pop("_expect", {})
+        variant = {
+            "body": kwargs.pop("_body", None),
+            "public": kwargs.pop("_public", False),
+            "files": name.startswith(("files:", "jobs:")),
         }
         url = reverse(name, kwargs=kwargs)
         post_only = False
@@ -176,27 +210,15 @@ def test_access(world, db, name):
             if user is None or (role == "council" and user in users.values()):
                 continue
             for method in ("get", "post") if route.post and role != "council" else ("get",):
-                status, text, location = fetch(
-                    world.clients[user], method, url, route.query if method == "get" else {}
+                status, text, location, body = fetch(
+                    world.clients[user], method, url, route.query if method == "get" else {}, raw=True
                 )
                 TALLY[f"{role}\t{method}\t{status}"] += 1
                 if role == "admin" and method == "get":
                     post_only = route.post and status == 405
-                want = expected(route, role, method, post_only)
+                want = expected(route, role, method, post_only, overrides)
                 where = f"{method.upper()} {url} as {role} ({user})"
-                found = []
-                if status not in want:
-                    error = text[:200] if status == 500 else ""
-                    found.append(f"{where}: {status}, expected {sorted(want)} {error}")
-                elif role == "anonymous" and status == 302 and not location.startswith(login):
-                    found.append(f"{where}: redirected to {location}, not to the login page")
-                if status == 200 and role in ("outsider", "stranger") and "mka-" in text.lower():
-                    at = text.lower().index("mka-")
-                    found.append(f"{where}: LEAK of ward A: …{text[max(0, at - 60) : at + 40]}…")
-                if status == 200 and user == "ward_council_member":
-                    leaked = [m for m in PERSON_MARKERS if m.lower() in text.lower()]
-                    if leaked:
-                        found.append(f"{where}: LEAK of people's data {leaked}")
+                found = check(where, role, user, (status, text, location, body), want, variant)
                 if (name, role, method) in KNOWN:
                     seen_known.add((name, role, method))
                     if not found:
@@ -255,3 +277,34 @@ def test_public_routes_show_nothing_that_is_not_public(world, db):
     assert status == 200 and "MKA-event" in text and "mkb-" not in text.lower()
     status, _text, _location = fetch(world.clients["ward_officer"], "post", reverse("accounts:logout"), {})
     assert status == 302
+
+
+def test_competitors_read_each_others_entries_only_after_results(world, db):
+    """Two units of ward A compete in its race: until the results are published each reads only its own
+    entry (the file 404s by every address, the contest page links only its own), afterwards both."""
+    a = world.a
+    Contest = type(a.race)
+    for status in Contest.Status:
+        with transaction.atomic():
+            Contest.objects.filter(pk=a.race.pk).update(status=status)
+            finished = status == Contest.Status.FINISHED
+            for user, own, other in (
+                ("team_leader", a.team_entry, a.rival_entry),
+                ("rival", a.rival_entry, a.team_entry),
+            ):
+                client = world.clients[user]
+                for entry, codes in ((own, {200}), (other, {200} if finished else {404})):
+                    for url in (
+                        reverse("files:download", args=["contest-entry", entry.pk]),
+                        reverse("recognition:contest_entry_file", args=[a.race.pk, entry.pk]),
+                    ):
+                        got, _text, _location, body = fetch(client, "get", url, {}, raw=True)
+                        assert got in codes, (status, user, url, got)
+                        assert got != 200 or body == entry.file.open("rb").read()
+                status_page, page, _location = fetch(client, "get", a.race.get_absolute_url(), {})
+                assert status_page == 200, (status, user)
+                own_link = reverse("recognition:contest_entry_file", args=[a.race.pk, own.pk])
+                other_link = reverse("recognition:contest_entry_file", args=[a.race.pk, other.pk])
+                assert own_link in page, (status, user)
+                assert (other_link in page) == finished, (status, user)
+            transaction.set_rollback(True)

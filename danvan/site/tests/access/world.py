@@ -92,7 +92,36 @@ def build_world() -> World:
     b = build_side(
         cast, "MKB", ward=cast.other_ward, below=cast.other_ward, person=other_person, officer=cast.outsider
     )
+    build_race(cast, a)
     return World(cast=cast, a=a, b=b)
+
+
+def build_race(cast: Cast, a: Side) -> None:
+    """A contest of ward A that two of its units compete in: the team (its leader is the cast's
+    team_leader) and the bloc (its leader, `rival`, is made here). Nobody of the cast judges it."""
+    from danvan.accounts import services as accounts
+    from danvan.core.access import Role
+    from danvan.testing.cast import PASSWORD
+
+    rival = accounts.user_create(actor=cast.admin, username="rival", password=PASSWORD, full_name="Đối thủ")
+    accounts.role_assign(actor=cast.admin, user=rival, role=Role.TEAM_LEADER, unit=cast.bloc)
+    a.objects["rival"] = rival
+    Contest, Entry = model("recognition.Contest"), model("recognition.ContestEntry")
+    race = Contest.objects.create(owner=cast.ward, name="MKA-race", created_by=cast.ward_officer)
+    a.objects["race"] = race
+    for key, unit, user in (("team_entry", cast.team, cast.team_leader), ("rival_entry", cast.bloc, rival)):
+        entry = Entry(
+            contest=race,
+            title=f"MKA-{key}",
+            author=f"MKA-{key}-author",
+            outlet="MKA-outlet",
+            submitted_by=unit,
+            created_by=user,
+        )
+        entry.file.save(f"MKA-{key}.docx", ContentFile(tiny_docx(f"MKA-{key}")), save=False)
+        entry.file_name = f"MKA-{key}.docx"
+        entry.save()
+        a.objects[key] = entry
 
 
 def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
@@ -126,6 +155,11 @@ def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
         task.save()
         o[key] = task
     model("plans.CalendarFeed").objects.create(unit=below)
+    note = model("plans.TaskNote")(task=o["task"], author=officer, text=f"{m}-note", progress=10)
+    note.evidence.save(f"{m}-evidence.png", ContentFile(tiny_png()), save=False)
+    note.evidence_name = f"{m}-evidence.png"
+    note.save()
+    o["evidence"] = note
 
     # reporting: the unit's own form template, a call to the unit below, its submission, an upload, a job.
     FormTemplate, FormField = model("reporting.FormTemplate"), model("reporting.FormField")
@@ -268,6 +302,44 @@ def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
     dossier.file.save(f"{m}-dossier.docx", ContentFile(tiny_docx(f"{m}-dossier")), save=False)
     dossier.save()
     o["dossier"] = dossier
+
+    # the showcase: a recognised model of the unit below with a public photo, a private photo and a document
+    # (a public model is public by design: its texts carry no marker, the scan is for what is not public)
+    o["public_exemplar"] = Exemplar.objects.create(
+        unit=below,
+        year=2026,
+        title=f"Mô hình công khai {m[-1]}",
+        status=Exemplar.Status.RECOGNISED,
+        field=model("recognition.Field").objects.first(),
+        created_by=officer,
+    )
+    for key, kind, data, name, public in (
+        ("public_photo", Attachment.Kind.PHOTO, tiny_png(), "anh-cong-khai.png", True),
+        ("private_photo", Attachment.Kind.PHOTO, tiny_png(), f"{m}-private-photo.png", False),
+        ("public_document", Attachment.Kind.DOCUMENT, tiny_docx(f"{m}-doc"), f"{m}-doc.docx", False),
+    ):
+        item = Attachment(exemplar=o["public_exemplar"], kind=kind, name=name, is_public=public)
+        item.file.save(name, ContentFile(data), save=False)
+        item.save()
+        o[key] = item
+
+    # a document made in the background for the officer (its result goes to its owner only)
+    DocumentJob = model("core.DocumentJob")
+    document_job = DocumentJob(
+        owner=officer,
+        kind="matrix",
+        title=f"{m}-document-job",
+        status=DocumentJob.Status.DONE,
+        file_name=f"{m}-document-job.docx",
+        done=1,
+        total=1,
+        finished_at=now,
+    )
+    document_job.result.save(
+        f"{m}-document-job.docx", ContentFile(tiny_docx(f"{m}-document-job")), save=False
+    )
+    document_job.save()
+    o["document_job"] = document_job
 
     # org and accounts: an import batch by the ward's officer, a notice, the officer's role assignment.
     ImportBatch = model("org.ImportBatch")
