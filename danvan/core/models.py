@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -77,6 +79,7 @@ def DateWindowFields(prefix: str, *, label: str = "", end_indexed: bool = True) 
         )
 
     def set_window(self, window: DateWindow | None) -> None:
+        values: dict[str, date | str | bool | None]
         if window is None:
             values = {"start": None, "end": None, "text": "", "kind": "", "tentative": False}
         else:

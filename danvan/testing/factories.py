@@ -229,8 +229,8 @@ def make_exemplar(
     **extra: Any,
 ) -> Exemplar:
     """A registered initiative of ``unit`` in the first field of the movement."""
-    from danvan.recognition.registry import services
     from danvan.recognition.models import Field
+    from danvan.recognition.registry import services
 
     field = extra.pop("field", None) or Field.objects.order_by("order").first()
     return services.exemplar_save(
