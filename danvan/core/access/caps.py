@@ -33,6 +33,10 @@ class Cap(StrEnum):
     CONTEST_MANAGE = "contest.manage"
     CONTEST_JUDGE = "contest.judge"
     MEDAL_PROPOSE = "medal.propose"
+    CONTEST_ENTER = "contest.enter"
+    MEDAL_REVIEW = "medal.review"
+    AWARD_MANAGE = "award.manage"
+    EVENT_RESPOND = "event.respond"
 
 
 class Role(models.TextChoices):
@@ -67,15 +71,35 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
             Cap.CONTEST_MANAGE,
             Cap.MEDAL_PROPOSE,
             Cap.SUBMISSION_EDIT,
+            Cap.CONTEST_ENTER,
+            Cap.MEDAL_REVIEW,
+            Cap.AWARD_MANAGE,
+            Cap.EVENT_RESPOND,
         }
     ),
     Role.LEADER: frozenset(_READ | {Cap.AUDIT_VIEW, Cap.PLAN_ISSUE, Cap.SUBMISSION_REVIEW}),
     Role.FOCAL_POINT: frozenset(
         _READ
-        | {Cap.PERSON_MANAGE, Cap.TASK_UPDATE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
+        | {
+            Cap.PERSON_MANAGE,
+            Cap.TASK_UPDATE,
+            Cap.SUBMISSION_EDIT,
+            Cap.EXEMPLAR_REGISTER,
+            Cap.MEDAL_PROPOSE,
+            Cap.CONTEST_ENTER,
+            Cap.EVENT_RESPOND,
+        }
     ),
     Role.TEAM_LEADER: frozenset(
-        _READ | {Cap.PERSON_MANAGE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
+        _READ
+        | {
+            Cap.PERSON_MANAGE,
+            Cap.SUBMISSION_EDIT,
+            Cap.EXEMPLAR_REGISTER,
+            Cap.MEDAL_PROPOSE,
+            Cap.CONTEST_ENTER,
+            Cap.EVENT_RESPOND,
+        }
     ),
     Role.COUNCIL_MEMBER: frozenset({Cap.UNIT_VIEW, Cap.APPRAISAL_SCORE, Cap.CONTEST_JUDGE}),
 }
