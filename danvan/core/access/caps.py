@@ -27,16 +27,16 @@ class Cap(StrEnum):
     EXEMPLAR_REGISTER = "exemplar.register"
     APPRAISAL_MANAGE = "appraisal.manage"
     APPRAISAL_SCORE = "appraisal.score"
+    AWARD_MANAGE = "award.manage"
     REPORT_VIEW = "report.view"
     EVENT_VIEW = "event.view"
+    EVENT_RESPOND = "event.respond"
     MOVEMENT_VIEW = "movement.view"
     CONTEST_MANAGE = "contest.manage"
     CONTEST_JUDGE = "contest.judge"
-    MEDAL_PROPOSE = "medal.propose"
     CONTEST_ENTER = "contest.enter"
     MEDAL_REVIEW = "medal.review"
-    AWARD_MANAGE = "award.manage"
-    EVENT_RESPOND = "event.respond"
+    MEDAL_PROPOSE = "medal.propose"
 
 
 class Role(models.TextChoices):
@@ -66,15 +66,15 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
             Cap.SUBMISSION_REVIEW,
             Cap.EVENT_MANAGE,
             Cap.EVENT_CHECKIN,
+            Cap.EVENT_RESPOND,
             Cap.EXEMPLAR_REGISTER,
             Cap.APPRAISAL_MANAGE,
-            Cap.CONTEST_MANAGE,
-            Cap.MEDAL_PROPOSE,
-            Cap.SUBMISSION_EDIT,
-            Cap.CONTEST_ENTER,
-            Cap.MEDAL_REVIEW,
             Cap.AWARD_MANAGE,
-            Cap.EVENT_RESPOND,
+            Cap.CONTEST_MANAGE,
+            Cap.CONTEST_ENTER,
+            Cap.MEDAL_PROPOSE,
+            Cap.MEDAL_REVIEW,
+            Cap.SUBMISSION_EDIT,
         }
     ),
     Role.LEADER: frozenset(_READ | {Cap.AUDIT_VIEW, Cap.PLAN_ISSUE, Cap.SUBMISSION_REVIEW}),
