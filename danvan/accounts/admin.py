@@ -15,5 +15,5 @@ class RoleAssignmentInline(admin.TabularInline):
 class DanvanUserAdmin(UserAdmin, SimpleHistoryAdmin):
     inlines = [RoleAssignmentInline]
     list_display = ["username", "full_name", "email", "is_active", "is_superuser"]
-    fieldsets = (*UserAdmin.fieldsets, ("Danvan", {"fields": ("full_name", "phone", "person")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Danvan", {"fields": ("full_name", "phone", "person")}))
     raw_id_fields = ["person"]

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -57,4 +59,4 @@ class RoleAssignForm(forms.Form):
     def __init__(self, *args, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
-            self.fields["unit"].queryset = visible_units
+            cast(UnitChoiceField, self.fields["unit"]).queryset = visible_units

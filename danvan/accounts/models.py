@@ -54,5 +54,5 @@ class RoleAssignment(TimeStamped):
         ]
 
     def __str__(self) -> str:
-        where = self.unit.name if self.unit_id else _("toàn hệ thống")
+        where = self.unit.name if self.unit is not None else _("toàn hệ thống")
         return f"{self.get_role_display()} — {where}"

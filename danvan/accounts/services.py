@@ -111,7 +111,7 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> None:
         verb="revoke",
         obj=assignment.user,
         summary=str(assignment),
-        unit_path=assignment.unit.path if assignment.unit_id else "",
+        unit_path=assignment.unit.path if assignment.unit is not None else "",
     )
     assignment.delete()
     access.forget(assignment.user)

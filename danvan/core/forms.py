@@ -1,13 +1,22 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 
 from danvan.lib import vntext
 
+if TYPE_CHECKING:  # the mixins are only ever mixed into a Form or ModelForm
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
 
-class NormalizingFormMixin:
+
+class NormalizingFormMixin(_FormBase):
     """NFC at the boundary: every text a person types is normalised before any rule sees it."""
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned is None:  # a clean() that returns nothing keeps cleaned_data, as Django does
+            cleaned = self.cleaned_data
         for name, value in list(cleaned.items()):
             if isinstance(value, str):
                 field = self.fields.get(name)
@@ -16,7 +25,7 @@ class NormalizingFormMixin:
         return cleaned
 
 
-class VersionedFormMixin:
+class VersionedFormMixin(_FormBase):
     """Carries the version the object was read at, so a stale form is refused by the service."""
 
     def __init__(self, *args, **kwargs):
@@ -27,7 +36,7 @@ class VersionedFormMixin:
             self.initial.setdefault("version", instance.version)
 
 
-class OnceFormMixin:
+class OnceFormMixin(_FormBase):
     """A create form carries a one-time token (issued when it renders) so a double click makes one object.
 
     `form_page` consumes it with the create (danvan.core.once.run_once); views that do not use form_page

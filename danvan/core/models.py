@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -77,6 +79,7 @@ def DateWindowFields(prefix: str, *, label: str = "", end_indexed: bool = True) 
         )
 
     def set_window(self, window: DateWindow | None) -> None:
+        values: dict[str, date | str | bool | None]
         if window is None:
             values = {"start": None, "end": None, "text": "", "kind": "", "tentative": False}
         else:
@@ -119,7 +122,7 @@ class FormToken(models.Model):
     @property
     def target(self):
         """The object the first POST created, or None (deleted since, or a create that made no object)."""
-        if self.content_type_id is None or not self.object_id:
+        if self.content_type is None or not self.object_id:
             return None
         model = self.content_type.model_class()
         return model._default_manager.filter(pk=self.object_id).first() if model else None

@@ -1,4 +1,7 @@
+from typing import Any, cast
+
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
 
 PER_PAGE = 50
 
@@ -13,12 +16,13 @@ class IdsFirstPaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        rows = self.object_list.model._default_manager.in_bulk(ids) if ids else {}
-        related = self.object_list.query.select_related
+        queryset = cast("QuerySet[Any]", self.object_list)  # only `paginate(..., ids_first=True)` builds one
+        ids = list(queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = queryset.model._default_manager.in_bulk(ids) if ids else {}
+        related = queryset.query.select_related
         if ids and related:
             fields = [] if related is True else _select_related_paths(related)
-            rows = self.object_list.model._default_manager.select_related(*fields).in_bulk(ids)
+            rows = queryset.model._default_manager.select_related(*fields).in_bulk(ids)
         return Page([rows[i] for i in ids if i in rows], number, self)
 
 

@@ -34,14 +34,14 @@ def require_desk(user, event: Event) -> None:
 def can_nominate(user, group: DelegateGroup) -> bool:
     """The unit a group is handed to names its delegates (its officers, not the organiser's)."""
     return group.nominating_unit_id is not None and access.has_cap(
-        user, Cap.SUBMISSION_EDIT, group.nominating_unit
+        user, Cap.EVENT_RESPOND, group.nominating_unit
     )
 
 
 def require_nominating_unit(user, group: DelegateGroup) -> None:
     if group.nominating_unit_id is None:
         raise ServiceError(_("Thành phần này không giao cho đơn vị nào cử đại biểu."))
-    access.require(user, Cap.SUBMISSION_EDIT, group.nominating_unit)
+    access.require(user, Cap.EVENT_RESPOND, group.nominating_unit)
 
 
 def require_nomination_open(group: DelegateGroup) -> None:
@@ -54,11 +54,11 @@ def require_nomination_open(group: DelegateGroup) -> None:
 
 def can_send_presentation(user, presentation: Presentation) -> bool:
     """The unit asked for a presentation sends it."""
-    return access.has_cap(user, Cap.SUBMISSION_EDIT, presentation.unit)
+    return access.has_cap(user, Cap.EVENT_RESPOND, presentation.unit)
 
 
 def require_presentation_sender(user, presentation: Presentation) -> None:
-    access.require(user, Cap.SUBMISSION_EDIT, presentation.unit)
+    access.require(user, Cap.EVENT_RESPOND, presentation.unit)
 
 
 def require_open(event: Event) -> None:

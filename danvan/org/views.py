@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -77,6 +79,22 @@ def _fields(cleaned_data: dict) -> dict:
     return {name: value for name, value in cleaned_data.items() if name != "version"}
 
 
+def _create_or_edit_page(request, form, *, row, create, update, created, template: str, context: dict):
+    """A unit's or a person's form page: a new row goes to `create(actor, **fields)`, an edit to
+    `update(actor, expected_version, **fields)`; `created(result)` is the message for a new row."""
+
+    def save(data):
+        if row is None:
+            return create(actor=request.user, **_fields(data))
+        return update(actor=request.user, expected_version=data.get("version"), **_fields(data))
+
+    def saved(result):
+        messages.success(request, created(result) if row is None else _("Đã lưu thay đổi."))
+        return redirect(result)
+
+    return form_page(request, form, template=template, context=context, save=save, on_success=saved)
+
+
 def _unit_form_page(request, *, unit: Unit | None, parent: Unit | None):
     # A new unit's form starts from an unsaved instance under the chosen parent: the form reads its initial
     # values from the instance.
@@ -84,27 +102,15 @@ def _unit_form_page(request, *, unit: Unit | None, parent: Unit | None):
         request.POST or None, instance=unit or Unit(parent=parent), visible_units=_visible_units(request)
     )
 
-    def save(data):
-        if unit is None:
-            return services.unit_create(actor=request.user, **_fields(data))
-        return services.unit_update(
-            unit=unit, actor=request.user, expected_version=data.get("version"), **_fields(data)
-        )
-
-    def saved(result: Unit):
-        if unit is None:
-            messages.success(request, _("Đã tạo đơn vị «%(name)s».") % {"name": result.name})
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-        return redirect(result)
-
-    return form_page(
+    return _create_or_edit_page(
         request,
         form,
+        row=unit,
+        create=services.unit_create,
+        update=partial(services.unit_update, unit=unit),
+        created=lambda result: _("Đã tạo đơn vị «%(name)s».") % {"name": result.name},
         template="org/unit_form.html",
         context={"unit": unit, "parent": parent},
-        save=save,
-        on_success=saved,
     )
 
 
@@ -176,27 +182,15 @@ def _person_form_page(request, *, person: Person | None, unit: Unit | None):
         request.POST or None, instance=person or Person(unit=unit), visible_units=_visible_units(request)
     )
 
-    def save(data):
-        if person is None:
-            return services.person_create(actor=request.user, **_fields(data))
-        return services.person_update(
-            person=person, actor=request.user, expected_version=data.get("version"), **_fields(data)
-        )
-
-    def saved(result: Person):
-        if person is None:
-            messages.success(request, _("Đã thêm cán bộ «%(name)s».") % {"name": result.full_name})
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-        return redirect(result)
-
-    return form_page(
+    return _create_or_edit_page(
         request,
         form,
+        row=person,
+        create=services.person_create,
+        update=partial(services.person_update, person=person),
+        created=lambda result: _("Đã thêm cán bộ «%(name)s».") % {"name": result.full_name},
         template="org/person_form.html",
         context={"person": person},
-        save=save,
-        on_success=saved,
     )
 
 

@@ -67,8 +67,8 @@ def _entry_rows(user):
 
 
 def _may_read_entries(user, entry) -> bool:
-    """As the contest's pages: organisers and sending units (they read plans), and the judges."""
-    if access.has_cap(user, Cap.PLAN_VIEW):
+    """As the contest's pages: organisers and sending units (they read the movement), and the judges."""
+    if access.has_cap(user, Cap.MOVEMENT_VIEW):
         return True
     return access.has_cap(user, Cap.CONTEST_JUDGE) and entry.contest.rounds.filter(judges=user).exists()
 
@@ -96,7 +96,7 @@ def _dossier_rows(user):
 def _may_read_dossier(user, item) -> bool:
     """As the nomination's page: the proposing side and the committee that checks it."""
     unit = item.nomination.unit
-    return access.has_cap(user, Cap.MEDAL_PROPOSE, unit) or access.has_cap(user, Cap.APPRAISAL_MANAGE, unit)
+    return access.has_cap(user, Cap.MEDAL_PROPOSE, unit) or access.has_cap(user, Cap.MEDAL_REVIEW, unit)
 
 
 MEDAL_DOSSIER_FILE = register(

@@ -27,11 +27,15 @@ class Cap(StrEnum):
     EXEMPLAR_REGISTER = "exemplar.register"
     APPRAISAL_MANAGE = "appraisal.manage"
     APPRAISAL_SCORE = "appraisal.score"
+    AWARD_MANAGE = "award.manage"
     REPORT_VIEW = "report.view"
     EVENT_VIEW = "event.view"
+    EVENT_RESPOND = "event.respond"
     MOVEMENT_VIEW = "movement.view"
     CONTEST_MANAGE = "contest.manage"
     CONTEST_JUDGE = "contest.judge"
+    CONTEST_ENTER = "contest.enter"
+    MEDAL_REVIEW = "medal.review"
     MEDAL_PROPOSE = "medal.propose"
 
 
@@ -62,20 +66,40 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
             Cap.SUBMISSION_REVIEW,
             Cap.EVENT_MANAGE,
             Cap.EVENT_CHECKIN,
+            Cap.EVENT_RESPOND,
             Cap.EXEMPLAR_REGISTER,
             Cap.APPRAISAL_MANAGE,
+            Cap.AWARD_MANAGE,
             Cap.CONTEST_MANAGE,
+            Cap.CONTEST_ENTER,
             Cap.MEDAL_PROPOSE,
+            Cap.MEDAL_REVIEW,
             Cap.SUBMISSION_EDIT,
         }
     ),
     Role.LEADER: frozenset(_READ | {Cap.AUDIT_VIEW, Cap.PLAN_ISSUE, Cap.SUBMISSION_REVIEW}),
     Role.FOCAL_POINT: frozenset(
         _READ
-        | {Cap.PERSON_MANAGE, Cap.TASK_UPDATE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
+        | {
+            Cap.PERSON_MANAGE,
+            Cap.TASK_UPDATE,
+            Cap.SUBMISSION_EDIT,
+            Cap.EXEMPLAR_REGISTER,
+            Cap.MEDAL_PROPOSE,
+            Cap.CONTEST_ENTER,
+            Cap.EVENT_RESPOND,
+        }
     ),
     Role.TEAM_LEADER: frozenset(
-        _READ | {Cap.PERSON_MANAGE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
+        _READ
+        | {
+            Cap.PERSON_MANAGE,
+            Cap.SUBMISSION_EDIT,
+            Cap.EXEMPLAR_REGISTER,
+            Cap.MEDAL_PROPOSE,
+            Cap.CONTEST_ENTER,
+            Cap.EVENT_RESPOND,
+        }
     ),
     Role.COUNCIL_MEMBER: frozenset({Cap.UNIT_VIEW, Cap.APPRAISAL_SCORE, Cap.CONTEST_JUDGE}),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import uuid
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -59,3 +60,7 @@ class RandomName:
 
     def __hash__(self) -> int:
         return hash(("RandomName", self.prefix))
+
+    if TYPE_CHECKING:  # @deconstructible adds it at run time; migrations call it
+
+        def deconstruct(self) -> tuple[str, tuple[Any, ...], dict[str, Any]]: ...

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 
 SERVERS = ("django", "nginx", "sendfile")
 
@@ -36,9 +37,13 @@ def _ascii_fallback(name: str) -> str:
     return cleaned or "tep"
 
 
-def send(storage, name: str, *, content_type: str, inline: bool, filename: str, cache: str) -> HttpResponse:
-    """The response for a stored file that passed every check."""
+def send(
+    storage, name: str, *, content_type: str, inline: bool, filename: str, cache: str
+) -> HttpResponseBase:
+    """The response for a stored file that passed every check: the bytes (a FileResponse) or, behind a
+    proxy, an empty response telling the proxy which file to send."""
     mode = server()
+    response: HttpResponseBase
     if mode == "django":
         try:
             handle = storage.open(name, "rb")

@@ -114,7 +114,7 @@ class DocumentJob(TimeStamped):
 
     @property
     def state_label(self) -> str:
-        return self.Status(self.state).label
+        return str(self.Status(self.state).label)
 
     @property
     def is_active(self) -> bool:

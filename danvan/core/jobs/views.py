@@ -18,7 +18,7 @@ def job_status(request, pk):
     """The whole page (a refresh link reloads it without JavaScript); the card alone for htmx's poll."""
     job = _job_or_404(request, pk)
     subject = job.subject if job.subject_type_id else None
-    back = subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else ""
+    back = subject.get_absolute_url() if subject is not None and hasattr(subject, "get_absolute_url") else ""
     return render_page(request, "core/jobs/job.html", {"job": job, "back": back}, partial="card")
 
 

@@ -1,9 +1,12 @@
 """The file door's own parts: names, content types, dispositions and the three ways bytes go out."""
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse
 from django.test import override_settings
 from django.urls import reverse
 
@@ -48,9 +51,15 @@ def test_the_download_name_is_an_ascii_fallback_and_the_users_name_rfc5987():
 def test_the_three_servers(tmp_path):
     storage = FileSystemStorage(location=tmp_path)
     name = storage.save("evidence/2026/01/abc.pdf", ContentFile(b"%PDF-1.4"))
-    common = {"content_type": "application/pdf", "inline": False, "filename": "a.pdf", "cache": "private"}
+    common: dict[str, Any] = {
+        "content_type": "application/pdf",
+        "inline": False,
+        "filename": "a.pdf",
+        "cache": "private",
+    }
     response = serving.send(storage, name, **common)
-    assert b"".join(response.streaming_content) == b"%PDF-1.4"
+    assert isinstance(response, FileResponse)
+    assert response.getvalue() == b"%PDF-1.4"
     with override_settings(PROTECTED_MEDIA_SERVER="nginx"):
         response = serving.send(storage, name, **common)
         assert response["X-Accel-Redirect"] == "/protected-media/evidence/2026/01/abc.pdf"
@@ -92,5 +101,7 @@ def test_every_stored_file_field_has_a_kind_behind_the_door():
     missing = [f"{model.__name__}.{name}" for model, name in fields if (model, name) not in declared]
     assert not missing
     for model, name in fields:
-        upload_to = model._meta.get_field(name).upload_to
+        field = model._meta.get_field(name)
+        assert isinstance(field, models.FileField)
+        upload_to = field.upload_to
         assert isinstance(upload_to, RandomName), f"{model.__name__}.{name} keeps the user's file name"

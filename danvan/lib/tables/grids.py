@@ -201,7 +201,9 @@ class _StyleFonts:
             return None
         if style_id in self._cache:
             return self._cache[style_id]
-        font, current, seen = None, style_id, set()
+        font: str | None = None
+        current: str | None = style_id
+        seen: set[str] = set()
         while current and current not in seen and current in self.styles:
             seen.add(current)
             based, own = self.styles[current]

@@ -67,6 +67,7 @@ def test_killing_the_caller_with_sigkill_takes_libreoffice_and_its_folder_with_i
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    assert child.stdout is not None  # stdout=PIPE
     try:
         # LibreOffice's main process runs with our private profile (inside TMPDIR) on its command line.
         running = wait_for(lambda: any("soffice.bin" in c for _, c in processes_mentioning(str(temp))), 60)

@@ -162,7 +162,9 @@ def blank_seed_docx(**extra) -> bytes:
 def test_blank_docx_is_a_landscape_official_form():
     document = docx.Document(io.BytesIO(blank_seed_docx()))
     section = document.sections[0]
-    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert section.orientation == WD_ORIENT.LANDSCAPE and width > height
     top, form, bottom = document.tables
     assert top.cell(0, 0).text == "TÊN CƠ QUAN, ĐƠN VỊ..."
     assert top.cell(0, 1).paragraphs[0].text == "Mẫu"

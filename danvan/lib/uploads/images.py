@@ -110,9 +110,9 @@ def make_thumbnail(data: bytes, *, side: int = THUMBNAIL_SIDE, max_pixels: int =
                 if picture.size[0] * picture.size[1] > max_pixels:
                     raise ValueError("too many pixels")
                 picture.draft("RGB", (side, side))  # JPEG: decode at a reduced scale, far less memory
-                picture = ImageOps.exif_transpose(picture)
-                picture.thumbnail((side, side))
-                return _encode(picture, "jpeg", quality=80)
+                upright = ImageOps.exif_transpose(picture)
+                upright.thumbnail((side, side))
+                return _encode(upright, "jpeg", quality=80)
         except ValueError:
             raise
         except Exception as exc:

@@ -1,5 +1,5 @@
 """Per-object rules of the press contest: the organiser (CONTEST_MANAGE at the owner unit), a round's
-judges (CONTEST_JUDGE and named on the round) and the units that send entries (EXEMPLAR_REGISTER there)."""
+judges (CONTEST_JUDGE and named on the round) and the units that send entries (CONTEST_ENTER there)."""
 
 from django.core.exceptions import PermissionDenied
 
@@ -44,7 +44,7 @@ def require_results(user, contest: Contest) -> None:
 
 def can_send_for(user, unit) -> bool:
     """A unit sends (and corrects) its entries."""
-    return access.has_cap(user, Cap.EXEMPLAR_REGISTER, unit)
+    return access.has_cap(user, Cap.CONTEST_ENTER, unit)
 
 
 def can_withdraw(user, entry: ContestEntry, contest: Contest) -> bool:

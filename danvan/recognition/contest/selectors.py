@@ -180,7 +180,7 @@ def units_under(user, contest: Contest):
 
 def default_unit(user, units) -> Unit | None:
     """The unit an entry is sent from unless the user picks another."""
-    return own_unit_with(user, units, Cap.EXEMPLAR_REGISTER)
+    return own_unit_with(user, units, Cap.CONTEST_ENTER)
 
 
 def exemplars_for(user, contest: Contest):

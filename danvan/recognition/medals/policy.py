@@ -1,5 +1,5 @@
 """Per-object rules of the medal nominations: the nominating unit proposes, corrects and files the dossier
-(MEDAL_PROPOSE there); the committee above it checks, returns and sends up (APPRAISAL_MANAGE on the parent
+(MEDAL_PROPOSE there); the committee above it checks, returns and sends up (MEDAL_REVIEW on the parent
 unit: a committee does not check its own proposals); an administrator keeps the rules."""
 
 from django.core.exceptions import PermissionDenied
@@ -19,12 +19,12 @@ def is_nominating_unit(user, nomination: MedalNomination) -> bool:
 
 
 def can_check(user, nomination: MedalNomination) -> bool:
-    """Cap.APPRAISAL_MANAGE at a unit above the nominating one (at the root: a system administrator)."""
+    """Cap.MEDAL_REVIEW at a unit above the nominating one (at the root: a system administrator)."""
     parent = nomination.unit.parent
     if parent is None:
         # caps_at("") keeps only the grants on the whole system: nobody else sits above a root unit.
-        return Cap.APPRAISAL_MANAGE in access.caps_at(user, "")
-    return access.has_cap(user, Cap.APPRAISAL_MANAGE, parent)
+        return Cap.MEDAL_REVIEW in access.caps_at(user, "")
+    return access.has_cap(user, Cap.MEDAL_REVIEW, parent)
 
 
 def require_committee(user, nomination: MedalNomination) -> None:
@@ -34,10 +34,10 @@ def require_committee(user, nomination: MedalNomination) -> None:
 
 def may_open(user, nomination: MedalNomination) -> bool:
     """A nomination's page: its unit (or one above that proposes) and the committees at or above it."""
-    return is_nominating_unit(user, nomination) or access.has_cap(user, Cap.APPRAISAL_MANAGE, nomination.unit)
+    return is_nominating_unit(user, nomination) or access.has_cap(user, Cap.MEDAL_REVIEW, nomination.unit)
 
 
 def require_medal_access(user) -> None:
     """Units that propose and committees that check; anyone else has nothing to do here."""
-    if not (access.has_cap(user, Cap.MEDAL_PROPOSE) or access.has_cap(user, Cap.APPRAISAL_MANAGE)):
+    if not (access.has_cap(user, Cap.MEDAL_PROPOSE) or access.has_cap(user, Cap.MEDAL_REVIEW)):
         raise PermissionDenied

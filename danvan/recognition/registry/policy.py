@@ -12,4 +12,4 @@ def can_edit_exemplar(user, exemplar) -> bool:
 
 def require_award_issuer(user, award) -> None:
     """An award's documents are made by the committee of the unit that proposed it."""
-    access.require(user, Cap.APPRAISAL_MANAGE, award.issuer)
+    access.require(user, Cap.AWARD_MANAGE, award.issuer)

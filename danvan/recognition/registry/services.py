@@ -159,7 +159,7 @@ def award_save(
     reason: str = "",
     exemplar: Exemplar | None = None,
 ) -> Award:
-    access.require(actor, Cap.APPRAISAL_MANAGE, issuer)
+    access.require(actor, Cap.AWARD_MANAGE, issuer)
     recipient_name = vntext.clean_text(recipient_name)
     if not recipient_name or not vntext.clean_text(decision_number):
         raise ServiceError(_("Hãy ghi người, tập thể được khen và số quyết định."))

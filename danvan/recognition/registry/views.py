@@ -143,7 +143,7 @@ def attachment_file(request, pk, attachment_pk):
 
 @login_required
 def award_list(request):
-    access.require(request.user, Cap.APPRAISAL_MANAGE)
+    access.require(request.user, Cap.AWARD_MANAGE)
     awards = Award.objects.visible_to(request.user).select_related("issuer")
     form = AwardForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
 

@@ -1,9 +1,10 @@
 """The home page: the user's to-do list (việc cần làm), what they see of the organisation, the latest changes.
 
-Whose work is it: a unit "answers" (sends submissions, nominates delegates, uploads presentations) where the
-user holds SUBMISSION_EDIT on that very unit, and "leads" tasks where they hold TASK_UPDATE on it; a role on a
-unit does not make the user answer for every unit below it (a province officer does not fill in each ward's
-forms). Units are collected as sets, so a unit held through two roles gives each item once.
+Whose work is it: a unit "answers" (sends submissions) where the user holds SUBMISSION_EDIT on that very unit,
+"responds" to events (nominates delegates, uploads presentations) where they hold EVENT_RESPOND, and "leads"
+tasks where they hold TASK_UPDATE on it; a role on a unit does not make the user answer for every unit below
+it (a province officer does not fill in each ward's forms). Units are collected as sets, so a unit held
+through two roles gives each item once.
 """
 
 from dataclasses import dataclass, field
@@ -260,7 +261,7 @@ def _scores_to_give(user, today: date) -> TodoGroup | None:
 
 
 def _event_work(user, units: set[str], today: date) -> TodoGroup | None:
-    """Delegates to nominate, presentations to send (for the units the user answers for), and the user's
+    """Delegates to nominate, presentations to send (for the units the user responds for), and the user's
     own invitations still unanswered. Three small queries, merged by date."""
     items: list[TodoItem] = []
     planned = Event.objects.visible_to(user).filter(status=Event.Status.PLANNED)
@@ -329,6 +330,7 @@ def todo_for(user, today: date | None = None) -> list[TodoGroup]:
     """The user's work, group by group, in the order a day's work is done; empty groups are left out."""
     today = today or timezone.localdate()
     answering = _units_with(user, Cap.SUBMISSION_EDIT)
+    responding = _units_with(user, Cap.EVENT_RESPOND)
     leading = _units_with(user, Cap.TASK_UPDATE)
     groups = [
         _calls_to_answer(user, answering, today) if answering else None,
@@ -336,7 +338,7 @@ def todo_for(user, today: date | None = None) -> list[TodoGroup]:
         _to_review(user, today),
         _tasks(user, leading, today) if leading else None,
         _scores_to_give(user, today) if access.has_cap(user, Cap.APPRAISAL_SCORE) else None,
-        _event_work(user, answering, today),
+        _event_work(user, responding, today),
     ]
     return [group for group in groups if group is not None]
 

@@ -86,6 +86,14 @@ def lock_round(round_: AppraisalRound) -> AppraisalRound:
     return AppraisalRound.objects.select_for_update(of=("self",)).select_related("owner").get(pk=round_.pk)
 
 
+def _open_round_for_organiser(actor, round_: AppraisalRound) -> AppraisalRound:
+    """How every change to a round's set-up starts: the organiser's check, the row lock, the round open."""
+    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
+    locked = lock_round(round_)
+    require_open(locked)
+    return locked
+
+
 def require_open(round_: AppraisalRound, consequence: str = "") -> None:
     if round_.status != AppraisalRound.Status.OPEN:
         when = timezone.localtime(round_.closed_at).strftime("%d/%m/%Y") if round_.closed_at else "—"
@@ -141,9 +149,7 @@ def round_update(
     expected_version: int | None = None,
 ) -> AppraisalRound:
     """Edit the round's heading fields and, when given, its criteria (see criteria_save)."""
-    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
-    locked = lock_round(round_)
-    require_open(locked)
+    locked = _open_round_for_organiser(actor, round_)
     name = vntext.clean_text(name)
     if not name:
         raise ServiceError(_("Hãy ghi tên đợt thẩm định."), field="name")
@@ -171,9 +177,7 @@ def round_update(
 @transaction.atomic
 def criteria_save(*, actor, round_: AppraisalRound, criteria: list[dict]) -> list[Criterion]:
     """Replace the round's criteria; only while no score sheet has been submitted (scores point at them)."""
-    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
-    locked = lock_round(round_)
-    require_open(locked)
+    locked = _open_round_for_organiser(actor, round_)
     if ScoreSheet.objects.filter(entry__round=locked).exists():
         raise ServiceError(
             _("Đã có phiếu chấm được gửi nên không sửa được tiêu chí của đợt này."), field="criteria"
@@ -209,9 +213,7 @@ def criteria_save(*, actor, round_: AppraisalRound, criteria: list[dict]) -> lis
 @transaction.atomic
 def members_set(*, actor, round_: AppraisalRound, users: list, chair) -> list[CouncilMember]:
     """The council: the given users, one of them its chair. A member who has sent a sheet stays."""
-    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
-    locked = lock_round(round_)
-    require_open(locked)
+    locked = _open_round_for_organiser(actor, round_)
     chosen = {u.pk: u for u in users}
     if not chosen:
         raise ServiceError(_("Hội đồng cần ít nhất một thành viên."), field="users")
@@ -256,9 +258,7 @@ def members_set(*, actor, round_: AppraisalRound, users: list, chair) -> list[Co
 @transaction.atomic
 def entries_admit(*, actor, round_: AppraisalRound, exemplars: list[Exemplar]) -> list[RoundEntry]:
     """Admit exemplars to the round (status: being appraised). Already admitted ones are left as they are."""
-    access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
-    locked = lock_round(round_)
-    require_open(locked)
+    locked = _open_round_for_organiser(actor, round_)
     if not exemplars:
         raise ServiceError(_("Chưa chọn mô hình, điển hình nào."), field="exemplars")
     ids = {e.pk for e in exemplars}

@@ -4,7 +4,7 @@ audited; results computed from the scores (selectors).
 Who does what (the rules are in policy):
 - the organiser (Cap.CONTEST_MANAGE at the owner unit) sets the contest, its rounds, judges and prizes,
   closes rounds, chooses the entries that go on, awards prizes;
-- a unit under the owner (Cap.EXEMPLAR_REGISTER at that unit) sends entries while the contest is open;
+- a unit under the owner (Cap.CONTEST_ENTER at that unit) sends entries while the contest is open;
 - a judge (a judge of the round holding Cap.CONTEST_JUDGE) gives each entry one mark per round.
 """
 
@@ -141,9 +141,9 @@ def entry_save(
     max_bytes: int = 20 * 1024 * 1024,
 ) -> ContestEntry:
     """Send (or correct) an entry while the contest takes entries; raises UploadRejected for a bad file."""
-    access.require(actor, Cap.EXEMPLAR_REGISTER, submitted_by)
+    access.require(actor, Cap.CONTEST_ENTER, submitted_by)
     if entry is not None:
-        access.require(actor, Cap.EXEMPLAR_REGISTER, entry.submitted_by)
+        access.require(actor, Cap.CONTEST_ENTER, entry.submitted_by)
     contest = _locked_contest(contest)
     if contest.status != Contest.Status.OPEN:
         raise ServiceError(_("Cuộc thi đã hết hạn nhận bài: không gửi hoặc sửa tác phẩm được nữa."))

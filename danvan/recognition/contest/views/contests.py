@@ -104,7 +104,7 @@ def contest_detail(request, pk):
         "can_manage": can_manage,
         "can_send": is_open
         and selectors.units_under(request.user, contest).exists()
-        and access.has_cap(request.user, Cap.EXEMPLAR_REGISTER),
+        and access.has_cap(request.user, Cap.CONTEST_ENTER),
         "readable": selectors.readable_entry_ids(request.user, contest),
         "editable": {e.pk for e in entries if is_open and policy.can_send_for(request.user, e.submitted_by)},
         "statuses": Contest.Status.choices,
@@ -178,7 +178,7 @@ def _entry_form_page(request, contest: Contest, entry: ContestEntry | None):
 @login_required
 def contest_entry_new(request, pk):
     contest = contest_or_404(request, pk)
-    access.require(request.user, Cap.EXEMPLAR_REGISTER)
+    access.require(request.user, Cap.CONTEST_ENTER)
     if contest.status != Contest.Status.OPEN:
         messages.error(request, _("Cuộc thi đã hết hạn nhận bài."))
         return redirect(contest)
@@ -189,7 +189,7 @@ def contest_entry_new(request, pk):
 def contest_entry_edit(request, pk, entry_pk):
     contest = contest_or_404(request, pk)
     entry = entry_or_404(contest, entry_pk)
-    access.require(request.user, Cap.EXEMPLAR_REGISTER, entry.submitted_by)
+    access.require(request.user, Cap.CONTEST_ENTER, entry.submitted_by)
     return _entry_form_page(request, contest, entry)
 
 
