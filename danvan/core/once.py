@@ -72,3 +72,22 @@ def run_once(token: str | None, *, user, create: Callable[[], object], target=No
             raise
         # Another user's token (never issued to this one) reveals nothing about what it made.
         raise AlreadyDone(first.target if first.user_id == user_id else None) from None
+
+
+# A double click or a resent request comes within minutes; a month covers a form left open over a holiday.
+TOKEN_KEEP_DAYS = 30
+
+
+def tokens_purge(*, keep_days: int = TOKEN_KEEP_DAYS) -> int:
+    """Forget the tokens of creates older than `keep_days` (run daily by cron): one small row per create
+    would otherwise grow forever. A form that old resent is simply a new create."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import FormToken
+
+    deleted, _by_model = FormToken.objects.filter(
+        used_at__lt=timezone.now() - timedelta(days=keep_days)
+    ).delete()
+    return deleted

@@ -1,5 +1,7 @@
 """The one-time form token: one object per token; a refused create frees it; a repeat gets the first."""
 
+import io
+
 import pytest
 
 from danvan.core import once
@@ -62,3 +64,21 @@ def test_the_form_issues_a_fresh_token_on_render_and_reads_it_back_on_post():
     assert 'type="hidden" name="form_token"' in str(a)
     bound = Form({"name": "x", "form_token": a.initial["form_token"]})
     assert bound.is_valid() and bound.cleaned_data["form_token"] == a.initial["form_token"]
+
+
+@pytest.mark.django_db
+def test_old_tokens_are_purged_and_recent_ones_kept():
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from danvan.core.models import FormToken
+
+    old = FormToken.objects.create(token="old-token")
+    recent = FormToken.objects.create(token="recent-token")
+    FormToken.objects.filter(pk=old.pk).update(used_at=timezone.now() - timedelta(days=31))
+
+    call_command("purge_form_tokens", stdout=io.StringIO())
+
+    assert list(FormToken.objects.values_list("token", flat=True)) == [recent.token]
