@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 BLOCKING = ("serious", "critical")
-# WCAG 2.1 A and AA rules (axe's tags) and axe's best practices are what we hold the pages to.
+# The WCAG 2.1 A and AA rules (axe's tags) are what the pages are held to.
 RUN_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
