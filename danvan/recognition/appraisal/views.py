@@ -7,7 +7,7 @@ organising needs APPRAISAL_MANAGE at the owner, scoring needs a seat on the roun
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -250,7 +250,8 @@ def round_result(request, pk):
     if not (policy.can_manage(request.user, round_) or policy.seat_of(request.user, round_)):
         raise PermissionDenied
     if round_.status != AppraisalRound.Status.CLOSED:
-        raise Http404
+        messages.error(request, _("Đợt chưa kết thúc: thông báo kết quả có sau khi hội đồng kết thúc đợt."))
+        return redirect("recognition:round_detail", pk=round_.pk)
     from danvan.core.files.serving import content_disposition
 
     from .documents import round_result_docx

@@ -89,9 +89,10 @@ def test_the_chair_closes_with_a_minutes_file_and_the_result_document_is_officia
 
 
 def test_the_result_document_waits_for_the_close(cast, login, scored):
-    assert (
-        login(cast.ward_officer).get(reverse("recognition:round_result", args=[scored.pk])).status_code == 404
-    )
+    url = reverse("recognition:round_result", args=[scored.pk])
+    response = login(cast.ward_officer).get(url, follow=True)
+    assert "Đợt chưa kết thúc" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("recognition:round_detail", args=[scored.pk])
 
 
 def test_a_sent_sheet_tells_nobody_its_points_in_the_audit_summary(round_, members, exemplars):
