@@ -90,6 +90,7 @@ def test_the_seed_002_seminar_from_invitation_to_check_in(
     # The whole group at once: everyone the search finds, one click, within the 3 seats.
     last_row.get_by_role("link", name="Mời").click()
     page.locator("#invite-q").fill("to truong to dan van")
+    page.locator("#invite-q").press("Enter")  # searches even if typing came before htmx was ready
     page.get_by_test_id("invite-all").get_by_role("button", name="Mời cả 3 người tìm thấy").wait_for()
     accessible(page, "group-invite")
     screenshot("group-invite")
