@@ -25,9 +25,40 @@ class EventForm(NormalizingFormMixin, VersionedFormMixin, OnceFormMixin, forms.M
         widget=forms.DateTimeInput(attrs={"placeholder": "08:00 15/09/2023"}, format="%H:%M %d/%m/%Y"),
     )
 
+    notify_invited = forms.BooleanField(
+        label=_("Báo thời gian mới cho những người đã được mời (thư điện tử và thông báo)"),
+        required=False,
+        initial=True,
+    )
+
     class Meta:
         model = Event
-        fields = ["organiser", "kind", "title", "time_text", "starts_at", "venue", "expected_attendance"]
+        fields = [
+            "organiser",
+            "kind",
+            "title",
+            "time_text",
+            "starts_at",
+            "venue",
+            "expected_attendance",
+            "place_name",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+        ]
+        labels = {
+            "place_name": _("Địa danh ghi trên văn bản"),
+            "signer_authority": _("Thẩm quyền ký"),
+            "signer_title": _("Chức vụ người ký"),
+            "signer_name": _("Người ký"),
+        }
+        help_texts = {
+            "place_name": _(
+                "Ví dụ “Từ Sơn”. Sự kiện tạo từ kế hoạch dùng địa danh và người ký của kế hoạch."
+            ),
+            "signer_authority": _("Ví dụ “K/T TRƯỞNG BAN”; để trống khi người đứng đầu ký."),
+            "signer_title": _("Ví dụ “PHÓ TRƯỞNG BAN”."),
+        }
 
     def __init__(self, *args, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,6 +66,8 @@ class EventForm(NormalizingFormMixin, VersionedFormMixin, OnceFormMixin, forms.M
             self.fields["organiser"].queryset = visible_units
         if self.instance.pk:
             self.fields["organiser"].disabled = True
+        if not self.instance.pk or not self.instance.invitations.exists():
+            del self.fields["notify_invited"]  # nobody to tell yet
 
     @staticmethod
     def event_fields(data: dict) -> dict:
@@ -48,10 +81,31 @@ class GroupForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     nominating_unit = UnitChoiceField(label=_("Giao đơn vị cử đại biểu"), required=False)
     nomination_deadline = forms.DateField(label=_("Hạn cử"), required=False, widget=DateInput())
 
-    def __init__(self, *args, visible_units=None, **kwargs):
+    def __init__(self, *args, visible_units=None, group=None, **kwargs):
+        if group is not None:  # editing: the group's own values
+            kwargs.setdefault(
+                "initial",
+                {
+                    "label": group.label,
+                    "quota": group.quota,
+                    "nominating_unit": group.nominating_unit,
+                    "nomination_deadline": group.nomination_deadline,
+                },
+            )
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["nominating_unit"].queryset = visible_units
+
+
+class GroupUnitForm(forms.Form):
+    """Invite everyone of a unit (and its units below) into a group at once."""
+
+    unit = UnitChoiceField(label=_("Mời cả đơn vị"))
+
+    def __init__(self, *args, visible_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if visible_units is not None:
+            self.fields["unit"].queryset = visible_units
 
 
 class NominationForm(NormalizingFormMixin, OnceFormMixin, forms.Form):

@@ -66,6 +66,12 @@ class Event(TimeStamped, Versioned, DateWindowFields("time")):
     starts_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     expected_attendance = models.PositiveIntegerField(_("số đại biểu dự kiến"), null=True, blank=True)
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    # Who signs the letters and the report, and the place name on their date line, when the event does not
+    # come from a plan (a plan's own signature and place win: the letters carry out that plan).
+    place_name = models.CharField(_("địa danh"), max_length=80, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    signer_authority = models.CharField(_("thẩm quyền ký"), max_length=120, blank=True)
     minutes = models.TextField(_("biên bản, diễn biến"), blank=True)
     conclusions = models.TextField(_("kết luận"), blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -110,7 +116,12 @@ class Event(TimeStamped, Versioned, DateWindowFields("time")):
     @property
     def tentative_unsaid(self) -> bool:
         """Tentative, and the words do not already say so: "Dự kiến …" is not marked "(dự kiến)" again."""
-        return self.time_tentative and not self.starts_at and "du kien" not in vntext.fold(self.time_text)
+        return bool(self.time_tentative) and not self.starts_at and "du kien" not in vntext.fold(self.when)
+
+    @property
+    def signer_authority_lines(self) -> list[str]:
+        """["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"]: the authority line, then the signer's title."""
+        return [text for text in (self.signer_authority, self.signer_title) if text]
 
 
 class DelegateGroup(models.Model):

@@ -114,9 +114,15 @@ def event_info(event: Event) -> documents.EventInfo:
             reference += f" ngày {plan.issued_on:%d/%m/%Y}"
         reference += f" của {event.organiser.name}"
     content = []
+    # The signer and the place: the plan's (the letters carry it out), else the event's own fields.
+    place, authority, signer = event.place_name, event.signer_authority_lines, event.signer_name
     if plan is not None:
-        content_section = next((s for s in plan.document().sections if s.role == "content"), None)
+        doc = plan.document()
+        content_section = next((s for s in doc.sections if s.role == "content"), None)
         content = [b.text for b in content_section.blocks] if content_section else []
+        place = plan.place or place
+        if doc.signature and (doc.signature.signer_name or doc.signature.authority_lines):
+            authority, signer = list(doc.signature.authority_lines), doc.signature.signer_name
     return documents.EventInfo(
         title=event.title,
         kind_label=event.get_kind_display(),
@@ -126,10 +132,10 @@ def event_info(event: Event) -> documents.EventInfo:
         superior_body=superior,
         issuing_body=issuing,
         body_code=event.organiser.abbreviation,
-        place=(plan.place if plan else "") or "",
+        place=place or "",
         issued_on=None,
-        signer_authority=["TRƯỞNG BAN"],
-        signer_name="",
+        signer_authority=authority or ["TRƯỞNG BAN"],
+        signer_name=signer,
         plan_reference=reference,
         content_lines=content,
     )

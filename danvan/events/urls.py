@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", events.event_detail, name="event_detail"),
     path("<int:pk>/edit/", events.event_edit, name="event_edit"),
     path("<int:pk>/groups/add/", events.group_add, name="group_add"),
+    path("<int:pk>/groups/<int:group_pk>/edit/", events.group_edit, name="group_edit"),
     path("<int:pk>/groups/<int:group_pk>/invite/", events.group_invite, name="group_invite"),
     path("<int:pk>/groups/<int:group_pk>/nominate/", events.group_nominate, name="group_nominate"),
     path("<int:pk>/invitations/", events.invitation_list, name="invitation_list"),

@@ -35,6 +35,14 @@ def notify_units(units, *, subject: str, body: str, url: str = "") -> int:
     return len(notices)
 
 
+def notify_users(users, *, subject: str, body: str, url: str = "") -> int:
+    """An in-product notice to each of `users` (no e-mail: callers that have addresses use email_people)."""
+    made = Notice.objects.bulk_create(
+        Notice(user=user, title=subject[:255], body=body, url=url) for user in users
+    )
+    return len(made)
+
+
 def _send(mails) -> None:
     try:
         send_mass_mail(mails, fail_silently=False)

@@ -102,7 +102,17 @@ def load_demo_recognition(actor, units: dict) -> int:
         decisions=decisions,
         decision_number="125/QĐ-BCĐ",
         decision_date=datetime.date(2025, 12, 15),
+        minutes="Hội đồng thẩm định họp ngày 12/12/2025, đủ thành viên; các thành viên chấm điểm độc lập.",
+        place_name="Từ Sơn",
+        signer_authority="T/M BAN CHỈ ĐẠO",
+        signer_title="TRƯỞNG BAN",
+        signer_name="Nguyễn Văn Hùng",
+        recipients="Ban Dân vận Thành ủy (b/c)\nCác khu phố có mô hình",
     )
+    # Recognition alone does not make an entry public: the committee publishes the ones it recognised.
+    for exemplar in Exemplar.objects.filter(pk__in=[e.pk for e in exemplars]):
+        if exemplar.status in (Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED):
+            services.exemplar_publish(actor=actor, exemplar=exemplar)
     services.award_save(
         actor=actor,
         issuer=units["ward"],

@@ -6,6 +6,7 @@ from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.files import FileKind, register
 from danvan.recognition.models import (
+    AppraisalRound,
     Attachment,
     Contest,
     ContestEntry,
@@ -107,5 +108,26 @@ MEDAL_DOSSIER_FILE = register(
         rows=_dossier_rows,
         allow=_may_read_dossier,
         original_name="name",
+    )
+)
+
+# --- appraisal minutes ---------------------------------------------------------------------------------
+
+
+def _may_read_minutes(user, round_) -> bool:
+    """As the round's page: its organisers and the members of its council."""
+    from danvan.recognition.appraisal import policy
+
+    return policy.can_manage(user, round_) or policy.seat_of(user, round_) is not None
+
+
+APPRAISAL_MINUTES = register(
+    FileKind(
+        name="appraisal-minutes",
+        model=AppraisalRound,
+        field="minutes_file",
+        rows=lambda user: AppraisalRound.objects.visible_to(user).select_related("owner"),
+        allow=_may_read_minutes,
+        original_name="minutes_file_name",
     )
 )

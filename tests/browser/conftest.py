@@ -116,3 +116,14 @@ def assert_styled(page) -> None:
     """Bootstrap's stylesheet was served and applied (not just linked)."""
     assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
     assert page.evaluate("getComputedStyle(document.querySelector('main')).paddingTop") != "0px"
+
+
+@pytest.fixture
+def accessible(output_path):
+    """accessible(page, name): axe-core finds no serious or critical violation (report kept under a11y/)."""
+    from .a11y import assert_accessible
+
+    def _accessible(page, name: str, **kwargs):
+        return assert_accessible(page, name, out=output_path, **kwargs)
+
+    return _accessible

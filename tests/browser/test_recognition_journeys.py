@@ -1,7 +1,12 @@
-"""The movement in the browser: a ward registers a model, two council members score it, the chair closes the
-round, and the model appears on the public showcase."""
+"""The movement in the browser: a ward registers a model, two council members score it (neither sees the
+other's score before sending, on the round page or the home page), the chair closes the round with minutes and
+a result document (downloaded and read back), a manager publishes the model, and the public showcase shows it
+with its whole place. axe-core checks every page visited; screenshots on a desktop and a phone."""
 
 import datetime
+import io
+import re
+from pathlib import Path
 
 import pytest
 
@@ -30,11 +35,16 @@ def pick_unit(page, select_name: str, words: str, label: str) -> None:
     page.locator(".unit-picker-results button", has_text=label).first.click()
 
 
-def score(browser, live_server, username: str, url: str, points: list[int], screenshot_path=None) -> None:
+def score(
+    browser, live_server, username: str, url: str, points: list[int], screenshot_path=None, before=None
+) -> None:
+    """`username` fills and sends their sheet; `before(page)` runs first, once logged in."""
     context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     log_in(page, live_server, username)
+    if before is not None:
+        before(page)
     page.goto(url)
     inputs = page.get_by_test_id("sheet-form").locator("input[type=number]")
     for index, value in enumerate(points):
@@ -47,17 +57,24 @@ def score(browser, live_server, username: str, url: str, points: list[int], scre
     context.close()
 
 
+def main_text(page) -> str:
+    return page.locator("main").inner_text()
+
+
 def test_a_registered_model_is_scored_recognised_and_shown_publicly(
-    cast, council, page, live_server, browser, screenshot
+    cast, council, page, live_server, browser, screenshot, accessible, output_path
 ):
     from django.urls import reverse
+    from docx import Document
 
     from danvan.recognition.appraisal import services as services_appraisal
     from danvan.recognition.models import Exemplar
 
+    out = Path(output_path)
     log_in(page, live_server, "ward_officer")
     page.get_by_role("link", name="Dân vận khéo").first.click()
     page.get_by_role("link", name="Đăng ký", exact=True).click()
+    accessible(page, "exemplar-form")
     pick_unit(page, "unit", "khu pho dong", "Khu phố Đông")
     page.locator("input[name=year]").fill("2026")
     page.locator("select[name=field]").select_option(label="Kinh tế")
@@ -66,6 +83,7 @@ def test_a_registered_model_is_scored_recognised_and_shown_publicly(
     with page.expect_navigation():
         page.get_by_role("button", name="Lưu").click()
     assert page.get_by_test_id("exemplar-status").inner_text() == "Đã đăng ký"
+    accessible(page, "exemplar-detail")
 
     exemplar = Exemplar.objects.get(title=TITLE)
     round_ = services_appraisal.round_create(
@@ -78,26 +96,130 @@ def test_a_registered_model_is_scored_recognised_and_shown_publicly(
     )
     services_appraisal.members_set(actor=cast.ward_officer, round_=round_, users=council, chair=council[0])
     entry = services_appraisal.entries_admit(actor=cast.ward_officer, round_=round_, exemplars=[exemplar])[0]
+    round_url = f"{live_server.url}{reverse('recognition:round_detail', args=[round_.pk])}"
     url = f"{live_server.url}{reverse('recognition:round_score', args=[round_.pk, entry.pk])}"
     sheet_png = screenshot("registered").parent / "scoring-sheet.png"
-    score(browser, live_server, "hoidong1", url, [18, 17, 22, 18, 13], screenshot_path=sheet_png)
-    score(browser, live_server, "hoidong2", url, [16, 15, 20, 17, 12])
 
+    def sheet_is_accessible(member_page):
+        member_page.goto(url)
+        accessible(member_page, "score-sheet")
+
+    score(
+        browser,
+        live_server,
+        "hoidong1",
+        url,
+        [18, 17, 22, 18, 13],  # 88
+        screenshot_path=sheet_png,
+        before=sheet_is_accessible,
+    )
+
+    def nothing_of_the_first_score(member_page):
+        """Before sending, the second member sees the first's 88 nowhere: not the round, not the sheet,
+        not the home page."""
+        for address in (round_url, url, f"{live_server.url}/"):
+            member_page.goto(address)
+            assert not re.search(r"\b88\b", main_text(member_page)), address
+        member_page.goto(round_url)
+        accessible(member_page, "round-detail-member")
+        member_page.goto(f"{live_server.url}/")
+        accessible(member_page, "home-council-member")
+
+    score(
+        browser, live_server, "hoidong2", url, [16, 15, 20, 17, 12], before=nothing_of_the_first_score
+    )  # 80
+
+    # The chair closes with the minutes (the signed file) and what the result document prints.
+    minutes = Document()
+    minutes.add_paragraph("BIÊN BẢN họp Hội đồng thẩm định mô hình “Dân vận khéo” phường An Bình năm 2026")
+    minutes_path = out / "bien-ban-hoi-dong.docx"
+    minutes_path.parent.mkdir(parents=True, exist_ok=True)
+    minutes.save(str(minutes_path))
     chair = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900}).new_page()
     chair.on("dialog", lambda dialog: dialog.accept())
     log_in(chair, live_server, "hoidong1")
-    chair.goto(f"{live_server.url}{reverse('recognition:round_detail', args=[round_.pk])}")
+    chair.goto(round_url)
     assert "84" in chair.get_by_test_id("ranking").inner_text()  # (88 + 80) / 2
+    accessible(chair, "round-detail-chair")
     form = chair.get_by_test_id("close-form")
-    form.locator("input[name=decision_number]").fill("15/QĐ-BCĐ")
+    form.locator("input[name=decision_number]").fill("15-TB/BCĐ")
     form.locator("input[name=decision_date]").fill(datetime.date.today().strftime("%d/%m/%Y"))
+    # Without minutes the round does not close.
     with chair.expect_navigation():
         form.get_by_role("button", name="Kết thúc đợt thẩm định").click()
-    assert "15/QĐ-BCĐ" in chair.get_by_test_id("decision").inner_text()
+    assert "Hãy ghi biên bản họp hội đồng hoặc tải tệp biên bản lên." in chair.content()
+    form = chair.get_by_test_id("close-form")
+    form.locator("input[name=decision_date]").fill(datetime.date.today().strftime("%d/%m/%Y"))
+    form.locator("input[name=minutes_file]").set_input_files(str(minutes_path))
+    form.locator("textarea[name=minutes]").fill("Hội đồng họp đủ 2/2 thành viên; chấm điểm độc lập.")
+    form.locator("input[name=place_name]").fill("An Bình")
+    form.locator("input[name=signer_authority]").fill("T/M HỘI ĐỒNG")
+    form.locator("input[name=signer_title]").fill("CHỦ TỊCH")
+    form.locator("input[name=signer_name]").fill("Hoàng Minh Tâm")
+    form.locator("textarea[name=recipients]").fill("Ban Dân vận Tỉnh ủy (b/c)\nKhu phố Đông")
+    with chair.expect_navigation():
+        form.get_by_role("button", name="Kết thúc đợt thẩm định").click()
+    assert "15-TB/BCĐ" in chair.get_by_test_id("decision").inner_text()
+    assert "bien-ban-hoi-dong.docx" in chair.get_by_test_id("minutes-file").inner_text()
+    accessible(chair, "round-detail-closed")
+    chair.screenshot(path=str(out / "round-closed.png"), full_page=True)
+    with chair.expect_download() as info:
+        chair.get_by_test_id("result-document").click()
+    result_path = out / info.value.suggested_filename
+    info.value.save_as(result_path)
+    result = Document(io.BytesIO(result_path.read_bytes()))
+    text = "\n".join(
+        [p.text for p in result.paragraphs]
+        + [p.text for t in result.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    )
+    assert (
+        "THÔNG BÁO" in text
+        and "15-TB/BCĐ" in text
+        and f"An Bình, ngày {datetime.date.today().day:02d}" in text
+    )
+    assert "T/M HỘI ĐỒNG" in text and "Hoàng Minh Tâm" in text
+    assert "Nơi nhận" in text and "Ban Dân vận Tỉnh ủy (b/c)" in text
+    assert TITLE in text and "Khu phố Đông — Phường An Bình — Tỉnh Thử Nghiệm" in text
     chair.context.close()
 
+    # Recognised is not yet public: a manager publishes it.
     public = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900}).new_page()
     public.goto(f"{live_server.url}/mo-hinh/?q=nuoi+ong")
-    assert TITLE in public.content()
-    public.screenshot(path=str(sheet_png.parent / "showcase.png"), full_page=True)
+    assert TITLE not in public.content()
+    page.goto(f"{live_server.url}{exemplar.get_absolute_url()}")
+    assert page.get_by_test_id("published").inner_text() == "Chưa đăng công khai"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng lên trang công khai").click()
+    assert "Đã đăng công khai" in page.get_by_test_id("published").inner_text()
+    accessible(page, "exemplar-published")
+
+    public.goto(f"{live_server.url}/mo-hinh/?q=nuoi+ong")
+    card = public.get_by_test_id("showcase-card").filter(has_text=TITLE)
+    assert "Khu phố Đông — Phường An Bình — Tỉnh Thử Nghiệm" in card.get_by_test_id("place").inner_text()
+    accessible(public, "showcase-list")
+    public.screenshot(path=str(out / "showcase.png"), full_page=True)
+    card.get_by_role("link", name=TITLE).click()
+    assert (
+        public.get_by_test_id("place")
+        .inner_text()
+        .startswith("Khu phố Đông — Phường An Bình — Tỉnh Thử Nghiệm")
+    )
+    accessible(public, "showcase-detail")
     public.context.close()
+
+    phone = browser.new_context(
+        locale="vi-VN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    ).new_page()
+    phone.goto(f"{live_server.url}/mo-hinh/{exemplar.pk}/")
+    assert TITLE in phone.content()
+    accessible(phone, "showcase-detail-phone")
+    phone.screenshot(path=str(out / "showcase-detail-phone.png"), full_page=True)
+    phone.context.close()
+
+    # The statistics, and their export.
+    page.goto(f"{live_server.url}{reverse('recognition:stats_overview')}")
+    accessible(page, "stats")
+    with page.expect_download() as info:
+        page.get_by_test_id("stats-export").click()
+    assert info.value.suggested_filename.endswith(".xlsx")
+    screenshot("stats")

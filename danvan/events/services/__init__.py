@@ -4,8 +4,8 @@
 from .closing import event_close
 from .desk import check_in, walk_in
 from .documents import document_request
-from .events import event_from_plan, event_save, kind_from_words
-from .groups import group_save, invite_people, nominate
+from .events import event_from_plan, event_save, kind_from_words, notify_time_changed
+from .groups import group_save, invite_people, invite_unit, nominate
 from .invitations import invitations_send, remind_delegates, respond, schedule_reminder
 from .presentations import (
     presentation_move,
@@ -24,8 +24,10 @@ __all__ = [
     "group_save",
     "invitations_send",
     "invite_people",
+    "invite_unit",
     "kind_from_words",
     "nominate",
+    "notify_time_changed",
     "presentation_move",
     "presentation_review",
     "presentation_upload",

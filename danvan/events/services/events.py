@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from danvan.core import audit
 from danvan.core.errors import ServiceError
 from danvan.events import policy
-from danvan.events.models import DelegateGroup, Event
+from danvan.events.models import DelegateGroup, Event, Invitation
 from danvan.lib import vntext
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
@@ -55,20 +55,34 @@ def event_save(
     time_text: str = "",
     starts_at=None,
     expected_attendance: int | None = None,
+    place_name: str = "",
+    signer_name: str = "",
+    signer_title: str = "",
+    signer_authority: str = "",
     plan=None,
     task=None,
     event: Event | None = None,
     expected_version: int | None = None,
+    notify_invited: bool = False,
+    site: str = "",
 ) -> Event:
+    """Create or edit an event. When an edit moves its time and `notify_invited` is set, everyone already
+    invited is told the new time (notify_time_changed)."""
     policy.require_manage(actor, organiser if event is None else event)
     title = vntext.clean_text(title)
     if not title:
         raise ServiceError(_("Hãy ghi tên sự kiện."), field="title")
     creating = event is None
+    # The stored time, not the caller's copy (an edit form has already written the new words onto it).
+    previous_when = "" if creating else Event.objects.get(pk=event.pk).when
     event = event or Event(organiser=organiser, created_by=actor, plan=plan, task=task)
     event.title, event.kind = title[:500], kind or kind_from_words(title)
     event.venue, event.starts_at = vntext.clean_text(venue)[:255], starts_at
     event.expected_attendance = expected_attendance
+    event.place_name = vntext.clean_text(place_name)[:80]
+    event.signer_name = vntext.clean_text(signer_name)[:120]
+    event.signer_title = vntext.clean_text(signer_title)[:120]
+    event.signer_authority = vntext.clean_text(signer_authority)[:120]
     event.set_time(_time_window(time_text))
     event.save_checked(expected_version=expected_version)
     audit.record(
@@ -78,7 +92,45 @@ def event_save(
         summary=_("Lưu sự kiện"),
         unit_path=event.organiser.path,
     )
+    if notify_invited and not creating and event.when != previous_when:
+        notify_time_changed(actor=actor, event=event, previous_when=previous_when, site=site)
     return event
+
+
+def notify_time_changed(*, actor, event: Event, previous_when: str, site: str) -> int:
+    """Tell everyone invited and not declined that the event moved: an e-mail to each delegate with an
+    address (their personal link in it), and a notice to each invited person's own account. Returns how many
+    delegates were told."""
+    from danvan.accounts.models import User
+    from danvan.notifications.services import email_people, notify_users
+
+    policy.require_manage(actor, event)
+    invitations = list(event.invitations.exclude(status=Invitation.Status.DECLINED).filter(is_walk_in=False))
+    subject = _("Thay đổi thời gian: %(t)s") % {"t": str(event)[:150]}
+    body = _("%(event)s chuyển thời gian từ «%(old)s» sang «%(new)s».\nĐịa điểm: %(venue)s") % {
+        "event": str(event),
+        "old": previous_when or _("chưa định"),
+        "new": event.when or _("chưa định"),
+        "venue": event.venue or "—",
+    }
+    email_people(
+        [
+            (subject, f"{body}\n" + _("Giấy mời: %(l)s") % {"l": f"{site}/e/{i.token}/"}, [i.email])
+            for i in invitations
+            if i.email
+        ]
+    )
+    person_ids = [i.person_id for i in invitations if i.person_id]
+    users = User.objects.filter(person_id__in=person_ids, is_active=True) if person_ids else []
+    notify_users(users, subject=subject, body=body, url=event.get_absolute_url())
+    audit.record(
+        actor=actor,
+        verb="notify",
+        obj=event,
+        summary=_("Báo %(n)s đại biểu thời gian mới") % {"n": len(invitations)},
+        unit_path=event.organiser.path,
+    )
+    return len(invitations)
 
 
 @transaction.atomic

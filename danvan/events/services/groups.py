@@ -27,12 +27,15 @@ def group_save(
     label = vntext.clean_text(label)
     if not label:
         raise ServiceError(_("Hãy ghi tên thành phần."), field="label")
-    if group is not None and quota is not None and group.invitations.count() > quota:
-        raise ServiceError(
-            _("Đã mời %(n)s người, nhiều hơn số suất %(q)s mới nhập.")
-            % {"n": group.invitations.count(), "q": quota},
-            field="quota",
-        )
+    if group is not None:
+        group = _locked_group(group)  # an invitation made meanwhile cannot slip under the new quota
+        taken = _taken(group)
+        if quota is not None and taken > quota:
+            raise ServiceError(
+                _("Thành phần này đã mời %(n)s người: số suất không thể ít hơn %(n)s (vừa nhập %(q)s).")
+                % {"n": taken, "q": quota},
+                field="quota",
+            )
     group = group or DelegateGroup(event=event, order=event.groups.count())
     group.label, group.quota = label[:500], quota
     group.nominating_unit, group.nomination_deadline = nominating_unit, nomination_deadline
@@ -51,10 +54,15 @@ def _locked_group(group: DelegateGroup) -> DelegateGroup:
     return DelegateGroup.objects.select_for_update().get(pk=group.pk)
 
 
+def _taken(group: DelegateGroup) -> int:
+    """Seats taken: everyone invited into the group but those who declined."""
+    return group.invitations.exclude(status=Invitation.Status.DECLINED).count()
+
+
 def _check_quota(group: DelegateGroup, adding: int) -> None:
     if group.quota is None:
         return
-    taken = group.invitations.exclude(status=Invitation.Status.DECLINED).count()
+    taken = _taken(group)
     if taken + adding > group.quota:
         raise ServiceError(
             _(
@@ -105,6 +113,18 @@ def invite_people(*, actor, event: Event, group: DelegateGroup, people) -> list[
         summary=_("Mời %(n)s đại biểu vào «%(g)s»") % {"n": len(made), "g": group.label[:80]},
     )
     return made
+
+
+@transaction.atomic
+def invite_unit(*, actor, event: Event, group: DelegateGroup, unit: Unit) -> list[Invitation]:
+    """Everyone the actor may see in `unit` and below, into `group` at once: all of them within the
+    group's seats, or none (invite_people refuses before writing a row)."""
+    from danvan.org.selectors import people_for
+
+    people = list(people_for(actor, unit=unit))
+    if not people:
+        raise ServiceError(_("Đơn vị «%(u)s» chưa có cán bộ nào trong danh sách.") % {"u": unit.name[:80]})
+    return invite_people(actor=actor, event=event, group=group, people=people)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from danvan.events.forms import (
     CloseForm,
     EventForm,
     GroupForm,
+    GroupUnitForm,
     NominationForm,
     PresentationRequestForm,
     PresentationUploadForm,
@@ -98,7 +99,11 @@ def event_edit(request, pk):
         template="events/event_form.html",
         context={"event": event},
         save=lambda data: services.event_save(
-            actor=request.user, event=event, expected_version=data["version"], **EventForm.event_fields(data)
+            actor=request.user,
+            event=event,
+            expected_version=data["version"],
+            site=request.build_absolute_uri("/")[:-1],
+            **EventForm.event_fields(data),
         ),
         on_success=saved,
     )
@@ -170,31 +175,81 @@ def group_add(request, pk):
 
 
 @login_required
+def group_edit(request, pk, group_pk):
+    """A group's label, seats and nominating unit after creation (never fewer seats than already taken)."""
+    event = event_or_404(request, pk)
+    policy.require_manage(request.user, event)
+    group = get_object_or_404(
+        DelegateGroup.objects.select_related("nominating_unit"), pk=group_pk, event=event
+    )
+    form = GroupForm(request.POST or None, group=group, visible_units=Unit.objects.visible_to(request.user))
+
+    def saved(group):
+        messages.success(request, _("Đã lưu thành phần «%(l)s».") % {"l": group.label[:80]})
+        return redirect(event)
+
+    return form_page(
+        request,
+        form,
+        template="events/group_form.html",
+        context={"event": event, "group": group},
+        save=lambda data: services.group_save(actor=request.user, event=event, group=group, **data),
+        on_success=saved,
+    )
+
+
+def _people_to_invite(request, *, everyone_found: bool) -> list:
+    """The ticked people, or everyone the search finds (on every page)."""
+    if everyone_found:
+        return list(people_for(request.user, query=request.POST.get("q", "").strip()))
+    ids = [int(i) for i in request.POST.getlist("person") if i.isdigit()]
+    return list(Person.objects.visible_to(request.user).filter(pk__in=ids).select_related("unit"))
+
+
+@login_required
 def group_invite(request, pk, group_pk):
-    """Pick people from the register for a group; the page shows the seats left."""
+    """Pick people from the register for a group — one by one, everyone the search finds, or a whole unit —
+    in one action; the page shows the seats left."""
     event = event_or_404(request, pk)
     policy.require_manage(request.user, event)
     group = get_object_or_404(DelegateGroup, pk=group_pk, event=event)
+    query = request.GET.get("q", "").strip()
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("person") if i.isdigit()]
-        people = list(Person.objects.visible_to(request.user).filter(pk__in=ids).select_related("unit"))
-        made = act(
-            request,
-            lambda: services.invite_people(actor=request.user, event=event, group=group, people=people),
-        )
+        how = request.POST.get("how", "")
+        if how == "unit":
+            unit = (
+                Unit.objects.visible_to(request.user)
+                .filter(
+                    pk=int(request.POST.get("unit", "") or 0) if request.POST.get("unit", "").isdigit() else 0
+                )
+                .first()
+            )
+            if unit is None:
+                messages.error(request, _("Hãy chọn đơn vị."))
+                return redirect(request.get_full_path())
+        else:
+            people = _people_to_invite(request, everyone_found=how == "all")
+
+        def call():
+            if how == "unit":
+                return services.invite_unit(actor=request.user, event=event, group=group, unit=unit)
+            return services.invite_people(actor=request.user, event=event, group=group, people=people)
+
+        made = act(request, call)
         if made is not None:
             messages.success(request, _("Đã mời %(n)s người.") % {"n": len(made)})
             return redirect(event)
-    query = request.GET.get("q", "").strip()
     people = people_for(request.user, query=query)
     invited = selectors.invited_person_ids(event)
     context = {
         "event": event,
         "group": group,
         "page": paginate(request, people, ids_first=True),
+        "found": people.count(),
         "q": query,
         "invited": invited,
         "query": query_without_page(request),
+        "unit_form": GroupUnitForm(visible_units=Unit.objects.visible_to(request.user)),
     }
     return render_page(request, "events/group_invite.html", context, partial="people")
 

@@ -157,6 +157,9 @@ class SheetForm(NormalizingFormMixin, forms.Form):
 DECISION_CHOICES = [(v, label) for v, label in RoundEntry.Decision.choices if v]
 
 
+SIGNATURE_FIELDS = ("place_name", "signer_authority", "signer_title", "signer_name", "recipients")
+
+
 class CloseForm(NormalizingFormMixin, forms.Form):
     """The decision: its number and date, and one decision per entry (named d<entry id>)."""
 
@@ -164,6 +167,25 @@ class CloseForm(NormalizingFormMixin, forms.Form):
         label=_("Số quyết định"), max_length=60, help_text=_("Ví dụ: 15-QĐ/BCĐ")
     )
     decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
+    minutes = forms.CharField(
+        label=_("Biên bản họp hội đồng"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ghi tóm tắt biên bản, hoặc tải tệp biên bản đã ký (Word, PDF) ở ô dưới."),
+    )
+    minutes_file = forms.FileField(label=_("Tệp biên bản"), required=False)
+    place_name = forms.CharField(label=_("Địa danh"), max_length=80, required=False)
+    signer_authority = forms.CharField(
+        label=_("Thẩm quyền ký"), max_length=120, required=False, help_text=_("Ví dụ: K/T TRƯỞNG BAN")
+    )
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120, required=False)
+    signer_name = forms.CharField(label=_("Người ký"), max_length=120, required=False)
+    recipients = forms.CharField(
+        label=_("Nơi nhận"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một nơi nhận; dòng “Lưu: VT” được thêm khi thiếu."),
+    )
 
     def __init__(self, *args, rows=(), **kwargs):
         from .services import default_decision
@@ -180,3 +202,17 @@ class CloseForm(NormalizingFormMixin, forms.Form):
 
     def decision_fields(self):
         return [(row, self[f"d{row.entry.pk}"]) for row in self.rows]
+
+    def closing_fields(self) -> dict:
+        """What round_close takes besides the decisions (the uploaded minutes as `minutes_upload`)."""
+        data = self.cleaned_data
+        return {
+            "decision_number": data["decision_number"],
+            "decision_date": data["decision_date"],
+            "minutes": data["minutes"],
+            "minutes_upload": data["minutes_file"],
+            **{
+                k: data[k]
+                for k in ("place_name", "signer_authority", "signer_title", "signer_name", "recipients")
+            },
+        }

@@ -13,6 +13,7 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -251,3 +252,50 @@ def admissible_page(candidates, q: str = ""):
     if q:
         shown = shown.filter(Q(search_text__contains=vntext.fold(q)) | Q(title__icontains=q))
     return shown
+
+
+def round_result(round_: AppraisalRound):
+    """The closed round as its result document prints it (documents.RoundResult)."""
+    from danvan.plans.services import header_texts
+
+    from ..registry.selectors import place_names
+    from .documents import ResultRow, RoundResult
+
+    entries = list(
+        round_.entries.select_related("exemplar__unit").order_by(F("rank").asc(nulls_last=True), "id")
+    )
+    places = place_names({e.exemplar.unit for e in entries})
+    superior, issuing = header_texts(round_.owner)
+    if round_.minutes_file:
+        note = "biên bản kèm theo: " + (round_.minutes_file_name or "tệp biên bản")
+    else:
+        note = "theo biên bản họp hội đồng"
+    return RoundResult(
+        round_name=round_.name,
+        year=round_.year,
+        superior_body=superior,
+        issuing_body=issuing,
+        number=round_.decision_number,
+        place=round_.place_name,
+        day=round_.decision_date,
+        threshold=_points(round_.threshold),
+        minutes_note=note,
+        rows=[
+            ResultRow(
+                title=e.exemplar.title,
+                unit=places.get(e.exemplar.unit_id, e.exemplar.unit.name),
+                average=_points(e.average) if e.average is not None else "—",
+                decision=e.get_decision_display(),
+            )
+            for e in entries
+        ],
+        signer_authority=[t for t in (round_.signer_authority, round_.signer_title) if t],
+        signer_name=round_.signer_name,
+        recipients=[line for line in round_.recipients.splitlines() if line.strip()],
+    )
+
+
+def _points(value) -> str:
+    """ "86,5" (Vietnamese decimal comma, no trailing zeros)."""
+    text = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
+    return text.replace(".", ",")

@@ -13,5 +13,6 @@ urlpatterns = [
     path("tham-dinh/<int:pk>/hoi-dong/", views.round_members, name="round_members"),
     path("tham-dinh/<int:pk>/ho-so/", views.round_admit, name="round_admit"),
     path("tham-dinh/<int:pk>/ket-thuc/", views.round_close, name="round_close"),
+    path("tham-dinh/<int:pk>/ket-qua.docx", views.round_result, name="round_result"),
     path("tham-dinh/<int:pk>/cham/<int:entry_pk>/", views.round_score, name="round_score"),
 ]

@@ -7,6 +7,7 @@ organising needs APPRAISAL_MANAGE at the owner, scoring needs a seat on the roun
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +25,8 @@ from danvan.org.models import Unit
 from ..models import AppraisalRound, RoundEntry, ScoreSheet
 from . import policy, selectors, services
 from .forms import AdmitForm, CloseForm, MembersForm, RoundForm, SheetForm
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 T = "recognition/appraisal/"
 
@@ -226,15 +229,11 @@ def round_close(request, pk):
     round_ = _round_or_404(request, pk)
     if not policy.may_close(request.user, round_):
         raise PermissionDenied
-    form = CloseForm(request.POST, rows=selectors.ranking(round_))
+    form = CloseForm(request.POST, request.FILES, rows=selectors.ranking(round_))
     if form.is_valid():
         try:
             services.round_close(
-                actor=request.user,
-                round_=round_,
-                decisions=form.decisions(),
-                decision_number=form.cleaned_data["decision_number"],
-                decision_date=form.cleaned_data["decision_date"],
+                actor=request.user, round_=round_, decisions=form.decisions(), **form.closing_fields()
             )
             messages.success(request, _("Đã kết thúc đợt thẩm định và ghi nhận quyết định."))
             return redirect("recognition:round_detail", pk=round_.pk)
@@ -242,6 +241,26 @@ def round_close(request, pk):
             apply_service_error(form, error)
     context = _detail_context(request, round_, close_form=form)
     return render(request, T + "round_detail.html", context)
+
+
+@login_required
+def round_result(request, pk):
+    """The closed round's result document (DOCX, official format), built from the round as it was closed."""
+    round_ = _round_or_404(request, pk)
+    if not (policy.can_manage(request.user, round_) or policy.seat_of(request.user, round_)):
+        raise PermissionDenied
+    if round_.status != AppraisalRound.Status.CLOSED:
+        messages.error(request, _("Đợt chưa kết thúc: thông báo kết quả có sau khi hội đồng kết thúc đợt."))
+        return redirect("recognition:round_detail", pk=round_.pk)
+    from danvan.core.files.serving import content_disposition
+
+    from .documents import round_result_docx
+
+    data = round_result_docx(selectors.round_result(round_))
+    response = HttpResponse(data, content_type=DOCX)
+    name = f"thong-bao-ket-qua-tham-dinh-{round_.year}-{round_.pk}.docx"
+    response["Content-Disposition"] = content_disposition(inline=False, filename=name)
+    return response
 
 
 @login_required

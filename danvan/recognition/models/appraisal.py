@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import TimeStamped, Versioned
 
 from .registry import Exemplar
@@ -44,6 +45,16 @@ class AppraisalRound(TimeStamped, Versioned):
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Closing: the council's minutes (biên bản: typed, or the signed file), and what the result document
+    # prints — its place name, signer and recipients (one a line).
+    minutes = models.TextField(_("biên bản họp hội đồng"), blank=True)
+    minutes_file = models.FileField(_("tệp biên bản"), upload_to=RandomName("appraisal-minutes"), blank=True)
+    minutes_file_name = models.CharField(max_length=255, blank=True)
+    place_name = models.CharField(_("địa danh"), max_length=80, blank=True)
+    signer_authority = models.CharField(_("thẩm quyền ký"), max_length=120, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
 
     objects = AppraisalRoundQuerySet.as_manager()
 

@@ -36,8 +36,10 @@ class ExemplarQuerySet(access.ScopedQuerySet):
     scope_field = "unit__path"
 
     def public(self):
-        """What the showcase may show: recognised entries only."""
-        return self.filter(status__in=[Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED])
+        """What the showcase may show: recognised entries a manager has published."""
+        return self.filter(
+            status__in=[Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED], published_at__isnull=False
+        )
 
 
 class Exemplar(Derived, TimeStamped, Versioned):
@@ -81,6 +83,11 @@ class Exemplar(Derived, TimeStamped, Versioned):
         _("trạng thái"), max_length=16, choices=Status.choices, default=Status.REGISTERED
     )
     story = models.TextField(_("câu chuyện (hiển thị công khai)"), blank=True)
+    # Recognition does not put an entry on the public showcase: a manager publishes it (exemplar_publish).
+    published_at = models.DateTimeField(_("đăng công khai lúc"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     title_key = models.CharField(max_length=300, editable=False, default="", db_index=True)
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")

@@ -13,3 +13,8 @@ def can_edit_exemplar(user, exemplar) -> bool:
 def require_award_issuer(user, award) -> None:
     """An award's documents are made by the committee of the unit that proposed it."""
     access.require(user, Cap.AWARD_MANAGE, award.issuer)
+
+
+def can_publish(user, exemplar) -> bool:
+    """A manager of the movement's recognitions over the entry's unit puts it on the public showcase."""
+    return access.has_cap(user, Cap.AWARD_MANAGE, exemplar.unit)

@@ -56,6 +56,34 @@ def locality_of(unit: Unit) -> Unit | None:
     )
 
 
+PLACE_SEPARATOR = " — "
+
+
+def place_names(units) -> dict[int, str]:
+    """Each unit's place read in full, from the unit up to its province-level locality, no level skipped:
+    "Khu phố Đông — Phường An Bình — Tỉnh Thử Nghiệm". One query for all the units' ancestors."""
+    units = list(units)
+    paths = {p for unit in units for p in unit.ancestor_paths()}
+    ancestors = {
+        u.path: u
+        for u in Unit.objects.filter(path__in=paths)
+        .select_related("kind")
+        .only("id", "name", "path", "kind__code")
+    }
+    names = {}
+    for unit in units:
+        chain = [unit.name]
+        for path in reversed(unit.ancestor_paths()):  # nearest first
+            ancestor = ancestors.get(path)
+            if ancestor is None:
+                break
+            chain.append(ancestor.name)
+            if ancestor.kind.code in LOCALITY_KINDS:
+                break  # the province: nothing above it belongs in a place
+        names[unit.pk] = PLACE_SEPARATOR.join(chain)
+    return names
+
+
 def find_near_duplicate(*, unit: Unit, year: int, title: str, exclude: int | None = None) -> Exemplar | None:
     """An exemplar of the unit or its parent, the same year, whose title shares most distinctive words."""
     words = title_words(title)

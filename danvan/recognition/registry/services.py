@@ -175,3 +175,27 @@ def award_save(
     )
     audit.record(actor=actor, verb="award", obj=award, summary=str(award), unit_path=issuer.path)
     return award
+
+
+@transaction.atomic
+def exemplar_publish(*, actor, exemplar: Exemplar, publish: bool = True) -> Exemplar:
+    """Put a recognised entry on the public showcase (or take it off): a manager's explicit step, never a
+    side effect of recognition."""
+    from django.utils import timezone
+
+    access.require(actor, Cap.APPRAISAL_MANAGE, exemplar.unit)
+    exemplar = Exemplar.objects.select_for_update().select_related("unit").get(pk=exemplar.pk)
+    if publish and exemplar.status not in (Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED):
+        raise ServiceError(_("Chỉ đăng công khai mô hình, điển hình đã được công nhận."))
+    exemplar.published_at = timezone.now() if publish else None
+    exemplar.published_by = actor if publish else None
+    exemplar.save_checked(expected_version=None)  # locked above: nobody can have changed it since
+    audit.record(
+        actor=actor,
+        verb="publish" if publish else "unpublish",
+        obj=exemplar,
+        summary=(_("Đăng công khai «%(t)s»") if publish else _("Thôi đăng công khai «%(t)s»"))
+        % {"t": exemplar.title[:100]},
+        unit_path=exemplar.unit.path,
+    )
+    return exemplar

@@ -11,6 +11,7 @@ from .views import (
     exemplar_edit,
     exemplar_list,
     exemplar_new,
+    exemplar_publish,
 )
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("new/", exemplar_new, name="exemplar_new"),
     path("<int:pk>/", exemplar_detail, name="exemplar_detail"),
     path("<int:pk>/edit/", exemplar_edit, name="exemplar_edit"),
+    path("<int:pk>/publish/", exemplar_publish, name="exemplar_publish"),
     path("<int:pk>/attach/", exemplar_attach, name="exemplar_attach"),
     path("<int:pk>/files/<int:attachment_pk>/", attachment_file, name="attachment_file"),
     path("awards/", award_list, name="award_list"),

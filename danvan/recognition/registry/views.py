@@ -93,6 +93,23 @@ def exemplar_edit(request, pk):
 
 
 @login_required
+@require_POST
+def exemplar_publish(request, pk):
+    """Publish a recognised entry on the showcase, or take it off (`publish=0`)."""
+    exemplar = _exemplar_or_404(request, pk)
+    publish = request.POST.get("publish", "1") != "0"
+    try:
+        services.exemplar_publish(actor=request.user, exemplar=exemplar, publish=publish)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Đã đăng lên trang công khai.") if publish else _("Đã thôi đăng công khai.")
+        )
+    return redirect(exemplar)
+
+
+@login_required
 def exemplar_detail(request, pk):
     exemplar = _exemplar_or_404(request, pk)
     access.require(request.user, Cap.MOVEMENT_VIEW)
@@ -105,6 +122,8 @@ def exemplar_detail(request, pk):
         "attachments": exemplar.attachments.all(),
         "awards": exemplar.awards.all(),
         "entries": exemplar.round_entries.select_related("round"),
+        "can_publish": policy.can_publish(request.user, exemplar),
+        "is_public_status": exemplar.status in (Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED),
     }
 
     def save(data):

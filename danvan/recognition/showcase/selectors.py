@@ -30,7 +30,18 @@ PUBLIC_FIELDS = (
     "unit__path",
     "unit__depth",
 )
-CARD_FIELDS = ("id", "year", "kind", "status", "title", "field__id", "field__name", "unit__id", "unit__name")
+CARD_FIELDS = (
+    "id",
+    "year",
+    "kind",
+    "status",
+    "title",
+    "field__id",
+    "field__name",
+    "unit__id",
+    "unit__name",
+    "unit__path",
+)
 
 
 def showcase(*, query: str = "", field_id=None, year=None, locality: Unit | None = None):

@@ -13,7 +13,7 @@ from danvan.core.paging import paginate, query_without_page
 
 from ..appraisal.selectors import level_label
 from ..models import Exemplar
-from ..registry.selectors import locality_of, locality_units
+from ..registry.selectors import locality_of, locality_units, place_names
 from . import selectors
 from .forms import ShowcaseFilterForm
 
@@ -33,9 +33,9 @@ def showcase_list(request):
     page = paginate(
         request, selectors.showcase_cards(entries, localities), per_page=selectors.SHOWCASE_PER_PAGE
     )
-    names = {u.path: u.name for u in localities}
+    places = place_names({entry.unit for entry in page.object_list})
     for entry in page.object_list:
-        entry.locality_name = names.get(entry.locality_path, "")
+        entry.place = places.get(entry.unit_id, entry.unit.name)
     context = {
         "page": page,
         "query": query_without_page(request),
@@ -57,6 +57,7 @@ def showcase_detail(request, pk):
     context = {
         "entry": entry,
         "locality": locality if locality is not None and locality.pk != entry.unit_id else None,
+        "place": place_names([entry.unit])[entry.unit_id],
         "level_label": level_label(entry.level) if entry.level else "",
         "photos": selectors.public_photos(entry),
         "updates": selectors.public_updates(entry),

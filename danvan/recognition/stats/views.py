@@ -22,14 +22,8 @@ def _year(request, years: list[int]) -> int | None:
     return year if year in years else None
 
 
-@login_required
-@require_safe
-def stats_overview(request):
-    access.require(request.user, Cap.MOVEMENT_VIEW)
-    years = selectors.stats_years(request.user)
-    year = _year(request, years)
-    entries = selectors.stats_base(request.user, year=year)
-    breakdowns = [
+def _breakdowns(entries) -> list[tuple[str, str, list]]:
+    return [
         ("field", _("Theo lĩnh vực"), selectors.by_field(entries)),
         (
             "locality",
@@ -39,6 +33,53 @@ def stats_overview(request):
         ("level", _("Theo cấp thẩm định, công nhận"), selectors.by_level(entries)),
         ("year", _("Theo năm"), selectors.by_year(entries)),
     ]
+
+
+@login_required
+@require_safe
+def stats_export(request):
+    """The same figures as the page (same scope, same year) as an Excel workbook: one sheet a breakdown."""
+    from django.http import HttpResponse
+
+    from danvan.core.files.serving import content_disposition
+    from danvan.lib.exports.xlsx import Sheet, write_workbook
+
+    access.require(request.user, Cap.MOVEMENT_VIEW)
+    years = selectors.stats_years(request.user)
+    year = _year(request, years)
+    entries = selectors.stats_base(request.user, year=year)
+    scope = _("Năm %(y)s") % {"y": year} if year else _("Tất cả các năm")
+    headers = [_("Nhóm"), _("Đăng ký"), _("Được công nhận"), _("Tỷ lệ công nhận (%)")]
+    totals = selectors.stats_totals(entries)
+    rate = round(100 * totals["recognised"] / totals["registered"]) if totals["registered"] else 0
+    sheets = [
+        Sheet(
+            title=title[:31],
+            headers=headers,
+            rows=[[row.label, row.registered, row.recognised, row.rate] for row in rows]
+            + [[_("Cộng"), totals["registered"], totals["recognised"], rate]],
+            widths=(48, 12, 16, 18),
+            notes=[_("Thống kê phong trào “Dân vận khéo” — %(t)s — %(s)s") % {"t": title, "s": scope}],
+        )
+        for _key, title, rows in _breakdowns(entries)
+    ]
+    response = HttpResponse(
+        write_workbook(sheets),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"thong-ke-dan-van-kheo-{year or 'tat-ca'}.xlsx"
+    response["Content-Disposition"] = content_disposition(inline=False, filename=name)
+    return response
+
+
+@login_required
+@require_safe
+def stats_overview(request):
+    access.require(request.user, Cap.MOVEMENT_VIEW)
+    years = selectors.stats_years(request.user)
+    year = _year(request, years)
+    entries = selectors.stats_base(request.user, year=year)
+    breakdowns = _breakdowns(entries)
     sections = [
         {
             "key": key,

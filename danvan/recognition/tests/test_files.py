@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from danvan.core.errors import ServiceError
 from danvan.recognition.contest import services as services_contest
@@ -152,6 +153,8 @@ def test_public_photos_of_recognised_entries_have_a_public_route_and_private_one
     public_url = reverse("files:public", args=["exemplar-attachment", public.pk])
     assert Client().get(public_url).status_code == 404  # the entry is not recognised yet
     Exemplar.objects.filter(pk=exemplar.pk).update(status=Exemplar.Status.RECOGNISED)
+    assert Client().get(public_url).status_code == 404  # recognised, not yet published
+    Exemplar.objects.filter(pk=exemplar.pk).update(published_at=timezone.now())
     response = Client().get(public_url)
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff" and response["Cache-Control"].startswith("public")

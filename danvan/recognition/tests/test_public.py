@@ -19,7 +19,10 @@ LIST_URL = "/mo-hinh/"
 
 
 def make_entry(unit, title, *, status=Exemplar.Status.RECOGNISED, year=2024, field=None, **extra):
+    """An entry; a recognised one also published (the showcase shows only what a manager published)."""
     description = extra.pop("description", "")
+    if status in (Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED):
+        extra.setdefault("published_at", datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC))
     return Exemplar.objects.create(
         unit=unit,
         title=title,
@@ -129,10 +132,10 @@ def test_the_locality_filter_offers_only_provinces_with_public_entries(client, c
     assert f'<option value="{province_b.pk}"' not in page
 
 
-def test_a_card_names_the_unit_and_its_province(client, cast):
+def test_a_card_names_the_unit_and_its_whole_place(client, cast):
     make_entry(cast.team, "Tổ Dân vận tự quản")
     page = page_of(client)
-    assert "Tổ Dân vận khu phố Đông · Tỉnh Thử Nghiệm" in page
+    assert "Tổ Dân vận khu phố Đông — Khu phố Đông — Phường An Bình — Tỉnh Thử Nghiệm" in page
 
 
 def test_filters_that_make_no_sense_are_ignored_not_an_error(client, cast):

@@ -213,3 +213,24 @@ def test_the_longest_bar_fills_the_plot_and_the_others_scale(db):
     svg = str(charts.bar_chart([("A", 10, 5)]))
     widths = [float(w) for w in re.findall(r'<rect x="\d+" y="[\d.]+" width="([\d.]+)" height="13"', svg)]
     assert widths == [charts.WIDTH - charts.LABEL_WIDTH - charts.VALUE_ROOM, (widths[0]) / 2]
+
+
+def test_the_figures_export_to_excel_as_the_page_shows_them(data, cast, login):
+    import io
+
+    from openpyxl import load_workbook
+
+    client = login(cast.province_officer)
+    page = client.get(STATS_URL, {"year": 2024}).content.decode()
+    assert "/dan-van-kheo/thong-ke.xlsx?year=2024" in page
+    response = client.get("/dan-van-kheo/thong-ke.xlsx", {"year": 2024})
+    assert (
+        response.status_code == 200 and "thong-ke-dan-van-kheo-2024.xlsx" in response["Content-Disposition"]
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    assert len(book.sheetnames) == 4
+    values = [tuple(row) for row in book[book.sheetnames[0]].iter_rows(values_only=True)]
+    assert (data.economy.name, 2, 1, 50) in values and ("Cộng", 2, 1, 50) in values
+    # Whoever may not open the page may not export it either.
+    outsider = login(cast.outsider)
+    assert outsider.get(STATS_URL).status_code == outsider.get("/dan-van-kheo/thong-ke.xlsx").status_code

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from danvan.core import audit
 from danvan.core.errors import ServiceError
+from danvan.core.files import store
+from danvan.core.files.vetting import vet
 from danvan.lib import vntext
 
 from ...models import AppraisalRound, CouncilMember, Criterion, Exemplar, RoundEntry, Score, ScoreSheet
@@ -120,8 +122,9 @@ def sheet_submit(*, actor, entry: RoundEntry, points: dict, comment: str = "") -
         actor=actor,
         verb="score",
         obj=sheet,
-        summary=_("Gửi phiếu chấm «%(entry)s»: %(total)s điểm")
-        % {"entry": entry.exemplar.title, "total": _points_text(total)},
+        # No points in the summary: feeds that list audit entries must not tell one member another's score
+        # (scoring stays independent); the points stay in `changes`, read only on the history pages.
+        summary=_("Gửi phiếu chấm «%(entry)s»") % {"entry": entry.exemplar.title},
         changes={c.name: [None, str(parsed[c.pk])] for c in criteria},
         unit_path=round_.owner.path,
     )
@@ -143,9 +146,18 @@ def round_close(
     decisions: dict,
     decision_number: str,
     decision_date: date | None,
+    minutes: str = "",
+    minutes_upload=None,
+    place_name: str = "",
+    signer_authority: str = "",
+    signer_title: str = "",
+    signer_name: str = "",
+    recipients: str = "",
 ) -> AppraisalRound:
-    """The chair (or an organiser) closes the round: averages, ranks and decisions are recorded with the
-    decision's number and date, exemplars take their new status, and no sheet is accepted afterwards."""
+    """The chair (or an organiser) closes the round with the council's minutes (typed, or the signed file
+    through the one vetting path): averages, ranks and decisions are recorded with the decision's number and
+    date, exemplars take their new status (not yet public: a manager publishes them), the result document's
+    place, signer and recipients are kept, and no sheet is accepted afterwards."""
     locked = lock_round(round_)
     if not policy.may_close(actor, locked):
         raise PermissionDenied
@@ -155,6 +167,12 @@ def round_close(
         raise ServiceError(_("Hãy ghi số quyết định."), field="decision_number")
     if decision_date is None:
         raise ServiceError(_("Hãy ghi ngày quyết định."), field="decision_date")
+    minutes = vntext.nfc(minutes or "").strip()
+    if not minutes and minutes_upload is None:
+        raise ServiceError(_("Hãy ghi biên bản họp hội đồng hoặc tải tệp biên bản lên."), field="minutes")
+    inspected = (
+        vet(minutes_upload, allowed=("docx", "pdf", "txt"), field="minutes_file") if minutes_upload else None
+    )
     rows = ranking(locked)
     if not rows:
         raise ServiceError(_("Đợt chưa có hồ sơ nào để kết thúc."))
@@ -183,6 +201,17 @@ def round_close(
         exemplar = row.entry.exemplar
         exemplar.status = DECISION_STATUS[row.entry.decision]
         exemplar.save_checked(expected_version=None)
+    locked.minutes = minutes
+    if inspected is not None:
+        store(locked.minutes_file, inspected)
+        locked.minutes_file_name = vntext.clean_text(inspected.name)[:255]
+    locked.place_name = vntext.clean_text(place_name)[:80]
+    locked.signer_authority = vntext.clean_text(signer_authority)[:120]
+    locked.signer_title = vntext.clean_text(signer_title)[:120]
+    locked.signer_name = vntext.clean_text(signer_name)[:120]
+    locked.recipients = "\n".join(
+        vntext.clean_text(line) for line in (recipients or "").splitlines() if vntext.clean_text(line)
+    )
     locked.status = AppraisalRound.Status.CLOSED
     locked.decision_number = decision_number[:60]
     locked.decision_date = decision_date

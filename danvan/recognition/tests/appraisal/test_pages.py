@@ -135,7 +135,12 @@ def test_the_close_form_defaults_to_recognised_at_or_above_the_threshold_and_rec
     assert 'value="not_recognised" selected' in bottom_select
     data = {f"d{pk}": "recognised" for pk in entries.values()}
     data.update(
-        {f"d{bottom}": "not_recognised", "decision_number": "20-QĐ/BCĐ", "decision_date": "22/12/2025"}
+        {
+            f"d{bottom}": "not_recognised",
+            "decision_number": "20-QĐ/BCĐ",
+            "decision_date": "22/12/2025",
+            "minutes": "Hội đồng họp ngày 20/12/2025, đủ 3/3 thành viên.",
+        }
     )
     response = client.post(reverse("recognition:round_close", args=[scored.pk]), data)
     assert response.status_code == 302

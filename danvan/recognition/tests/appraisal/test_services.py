@@ -96,6 +96,7 @@ def test_a_province_round_admits_the_models_a_ward_proposed(cast, round_, member
     for exemplar in exemplars:
         submit(members[0], round_, exemplar, 40, 40)
     services.round_close(
+        minutes="Biên bản họp hội đồng",
         actor=cast.ward_officer,
         round_=round_,
         decisions={e.pk: RoundEntry.Decision.PROPOSED for e in round_.entries.all()},
@@ -211,6 +212,7 @@ def test_a_second_submission_of_the_same_sheet_is_refused_and_not_counted_twice(
 def test_scoring_after_the_round_closed_is_refused(cast, round_, members, exemplars):
     submit(members[0], round_, exemplars[0], 40, 40)
     services.round_close(
+        minutes="Biên bản họp hội đồng",
         actor=members[0],
         round_=round_,
         decisions={e.pk: RoundEntry.Decision.NOT_RECOGNISED for e in round_.entries.all()},
@@ -272,6 +274,7 @@ def test_closing_records_averages_ranks_decisions_and_exemplar_statuses(scored, 
         by_exemplar[team.pk]: RoundEntry.Decision.NOT_RECOGNISED,
     }
     services.round_close(
+        minutes="Biên bản họp hội đồng",
         actor=members[0],  # the chair
         round_=scored,
         decisions=decisions,
@@ -302,12 +305,22 @@ def test_closing_needs_a_decision_for_every_entry_a_number_and_a_date(scored, me
     some = {scored.entries.first().pk: RoundEntry.Decision.RECOGNISED}
     with pytest.raises(ServiceError, match="chưa có quyết định"):
         services.round_close(
-            actor=members[0], round_=scored, decisions=some, decision_number="1", decision_date=date.today()
+            minutes="Biên bản họp hội đồng",
+            actor=members[0],
+            round_=scored,
+            decisions=some,
+            decision_number="1",
+            decision_date=date.today(),
         )
     every = {e.pk: RoundEntry.Decision.RECOGNISED for e in scored.entries.all()}
     with pytest.raises(ServiceError, match="số quyết định"):
         services.round_close(
-            actor=members[0], round_=scored, decisions=every, decision_number=" ", decision_date=date.today()
+            minutes="Biên bản họp hội đồng",
+            actor=members[0],
+            round_=scored,
+            decisions=every,
+            decision_number=" ",
+            decision_date=date.today(),
         )
     scored.refresh_from_db()
     assert scored.status == AppraisalRound.Status.OPEN
@@ -317,5 +330,10 @@ def test_closing_needs_a_decision_for_every_entry_a_number_and_a_date(scored, me
 def test_a_member_who_is_not_the_chair_cannot_close(scored, members):
     with pytest.raises(PermissionDenied):
         services.round_close(
-            actor=members[1], round_=scored, decisions={}, decision_number="1", decision_date=date.today()
+            minutes="Biên bản họp hội đồng",
+            actor=members[1],
+            round_=scored,
+            decisions={},
+            decision_number="1",
+            decision_date=date.today(),
         )
