@@ -139,6 +139,11 @@ DOCUMENTS = (
 )
 
 ROUTES: dict[str, Route] = {
+    # Added with the events and recognition work of issue 13.
+    "events:group_edit": Route(lambda o: {"pk": o.event.pk, "group_pk": o.group.pk}, post=True),
+    "recognition:exemplar_publish": Route(pk("exemplar"), post=True),
+    "recognition:stats_export": Route(**LIST),
+    "recognition:round_result": Route(pk("round"), lacking=None),
     # accounts: users and roles are the system administrator's.
     "accounts:assignment_revoke": Route(
         pk("assignment"),

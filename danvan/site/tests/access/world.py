@@ -310,6 +310,7 @@ def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
         year=2026,
         title=f"Mô hình công khai {m[-1]}",
         status=Exemplar.Status.RECOGNISED,
+        published_at=timezone.now(),  # a manager put it on the showcase
         field=model("recognition.Field").objects.first(),
         created_by=officer,
     )
