@@ -155,4 +155,4 @@ class ReviewForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Tệp đã điền (.xlsx hoặc .docx)"))
+    file = forms.FileField(allow_empty_file=True, label=_("Tệp đã điền (.xlsx hoặc .docx)"))

@@ -82,10 +82,14 @@ def _cell_problem(cell, line: int, column: Column) -> str | None:
         "cell": xlsx.cell_name(line, cell.column),
         "col": column.header,
     }
-    if cell.formula is not None:
+    # A real formula, or text that spreadsheets would take for one when the data is exported again.
+    formula = cell.formula
+    if formula is None and isinstance(cell.value, str) and cell.value.lstrip().startswith("="):
+        formula = cell.value.strip()
+    if formula is not None:
         return _("%(where)s là công thức «%(f)s»: hãy dán giá trị (chữ) thay cho công thức") % {
             "where": where,
-            "f": cell.formula[:60],
+            "f": formula[:60],
         }
     if isinstance(cell.value, str):
         hidden = vntext.hidden_characters(cell.value)
