@@ -298,7 +298,7 @@ def corpus() -> tuple[HostileFile, ...]:
     add(
         "gop-o.xlsx",
         xlsx(
-            _inline("A1", "Họ và tên") + "",
+            "<row r='1'>" + _inline("A1", "Họ và tên") + "</row>",
             after='<mergeCells count="1"><mergeCell ref="A1:Z40000"/></mergeCells>',
         ),
         "merged range A1:Z40000",
@@ -441,6 +441,10 @@ def corpus() -> tuple[HostileFile, ...]:
         "big_text",
     )
     return tuple(files)
+
+
+def corpus_file(name: str) -> HostileFile:
+    return next(item for item in corpus() if item.name == name)
 
 
 def summary() -> dict[str, int]:

@@ -78,30 +78,33 @@ def _header_row(rows: list[tuple[int, dict]], columns: list[Column]):
 
 def _cell_problem(cell, line: int, column: Column) -> str | None:
     """What makes a cell unusable as it stands, naming the cell; None when it is fine."""
-    where = _("ô %(cell)s (cột «%(col)s»)") % {
-        "cell": xlsx.cell_name(line, cell.column),
-        "col": column.header,
-    }
+
+    def where() -> str:
+        return _("ô %(cell)s (cột «%(col)s»)") % {
+            "cell": xlsx.cell_name(line, cell.column),
+            "col": column.header,
+        }
+
     # A real formula, or text that spreadsheets would take for one when the data is exported again.
     formula = cell.formula
     if formula is None and isinstance(cell.value, str) and cell.value.lstrip().startswith("="):
         formula = cell.value.strip()
     if formula is not None:
         return _("%(where)s là công thức «%(f)s»: hãy dán giá trị (chữ) thay cho công thức") % {
-            "where": where,
+            "where": where(),
             "f": formula[:60],
         }
     if isinstance(cell.value, str):
         hidden = vntext.hidden_characters(cell.value)
         if hidden:
             return _("%(where)s chứa ký tự ẩn %(chars)s: hãy gõ lại nội dung ô này") % {
-                "where": where,
+                "where": where(),
                 "chars": ", ".join(hidden[:3]),
             }
         length = len(vntext.clean_text(cell.value))
         if length > column.max_length:
             return _("%(where)s dài %(n)s ký tự; tối đa %(max)s ký tự") % {
-                "where": where,
+                "where": where(),
                 "n": f"{length:,}".replace(",", "."),
                 "max": column.max_length,
             }

@@ -170,3 +170,27 @@ def test_every_file_field_of_every_form_is_an_endpoint_of_the_corpus():
                     for target in statement.targets:
                         found.add(f"{module}.{node.name}.{target.id}")
     assert found and found <= covered, sorted(found - covered)
+
+
+def test_a_file_named_with_1000_vietnamese_characters_is_kept_under_a_shortened_name(
+    cast, login, settings, tmp_path
+):
+    """Django reads a part's headers in 1,024 bytes by default (a bare English 400 past that); the name
+    here is 3,000 bytes of UTF-8 as a browser sends it."""
+    settings.MEDIA_ROOT = tmp_path
+    endpoint = next(e for e in ENDPOINTS if e.name == "medal_dossier")
+    state = endpoint.setup(cast)
+    name = "Hồ sơ đề nghị tặng kỷ niệm chương " * 30 + ".docx"
+    assert len(name.encode()) > 1024
+    response = post(login(cast.team_leader), endpoint, state, name, hostile_docx())
+    assert response.status_code == 200
+    stored = state["nomination"].files.get()
+    assert (
+        stored.name.startswith("Hồ sơ đề nghị") and stored.name.endswith(".docx") and len(stored.name) <= 200
+    )
+
+
+def hostile_docx() -> bytes:
+    from danvan.testing.hostile import corpus_file
+
+    return corpus_file("a" * 1000 + ".docx").data
