@@ -101,13 +101,12 @@ def _letter(base: str, tone: int, upper: bool) -> str:
 # copy-paste out of Word and web pages and make equal strings compare unequal; the bidirectional
 # overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069, marks U+200E/U+200F/U+061C) can
 # make a name or a file name display as something else ("gnp.exe" shown as "exe.png"); NUL and the
-# other C0 controls (tab, line feed and carriage return excepted) break PostgreSQL text and JSON.
+# other C0 controls (tab, line feed and carriage return excepted; the whitespace-like ones below become
+# a space) break PostgreSQL text and JSON.
 HIDDEN_CHARACTERS = frozenset(
     [
         *range(0x00, 0x09),
-        0x0B,
-        0x0C,
-        *range(0x0E, 0x20),
+        *range(0x0E, 0x1C),
         0x7F,
         0x061C,
         *range(0x200B, 0x2010),
@@ -117,7 +116,10 @@ HIDDEN_CHARACTERS = frozenset(
         0xFEFF,
     ]
 )
-_ZERO_WIDTH = dict.fromkeys(HIDDEN_CHARACTERS)
+# Controls that Python counts as whitespace (vertical tab, form feed, the separators U+001C-U+001F: Word
+# writes a manual line break as a vertical tab) become a space, so "Thị\vDung" stays two words.
+_SPACE_LIKE = {code: " " for code in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F)}
+_ZERO_WIDTH: dict[int, str | None] = {**dict.fromkeys(HIDDEN_CHARACTERS), **_SPACE_LIKE}
 _HIDDEN_NAMES = {
     0x00: "NUL",
     0x200B: "khoảng trắng không độ rộng",

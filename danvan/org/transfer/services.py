@@ -69,10 +69,10 @@ def apply_batch(*, batch: ImportBatch, actor) -> int:
                 _("Dòng %(line)s: %(msg)s Không có dòng nào được lưu.")
                 % {"line": row["line"], "msg": error.message}
             ) from error
-        except Exception as error:
+        except Exception as error:  # never show an exception's text (it is English, and internal)
+            logger.exception("import row %s could not be saved", row["line"])
             raise ImportFailed(
-                _("Dòng %(line)s không lưu được (%(msg)s). Không có dòng nào được lưu.")
-                % {"line": row["line"], "msg": error}
+                _("Dòng %(line)s không lưu được. Không có dòng nào được lưu.") % {"line": row["line"]}
             ) from error
     batch.status = ImportBatch.Status.APPLIED
     batch.applied_count = len(rows)
