@@ -157,4 +157,4 @@ class PresentationRequestForm(forms.Form):
 class PresentationUploadForm(NormalizingFormMixin, forms.Form):
     title = forms.CharField(label=_("Tên tham luận"), max_length=500)
     presenter = forms.CharField(label=_("Người trình bày"), max_length=150, required=False)
-    file = forms.FileField(label=_("Tệp Word (.docx)"))
+    file = forms.FileField(allow_empty_file=True, label=_("Tệp Word (.docx)"))

@@ -14,7 +14,7 @@ class PlanImportForm(OnceFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false"}),
     )
-    file = forms.FileField(label=_("hoặc tải lên tệp .docx / .txt"), required=False)
+    file = forms.FileField(allow_empty_file=True, label=_("hoặc tải lên tệp .docx / .txt"), required=False)
 
     def __init__(self, *args, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,5 +127,8 @@ class TaskProgressForm(forms.Form):
         label=_("Ghi chú tiến độ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     evidence = forms.FileField(
-        label=_("Minh chứng (tệp)"), required=False, help_text=_("Ảnh (JPEG, PNG), tệp Word, Excel hoặc PDF.")
+        allow_empty_file=True,
+        label=_("Minh chứng (tệp)"),
+        required=False,
+        help_text=_("Ảnh (JPEG, PNG), tệp Word, Excel hoặc PDF."),
     )

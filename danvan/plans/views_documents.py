@@ -37,9 +37,34 @@ def parse_source(*, text: str, upload) -> tuple:
             doc = parse_docx(inspected.data)
             return doc, "", inspected.name
         text = decode_text(inspected.data)
+        _refuse_long_text(text, inspected.name)
         return parse_text(text), text, inspected.name
     text = vntext.nfc(text)
+    _refuse_long_text(text, "")
     return parse_text(text), text, ""
+
+
+# A plan is a few pages (20-60 KB of text; the longest seen, with its annexes, about 150 KB): past this
+# length a text is not a plan, and it is refused before the parser spends time on it.
+MAX_PLAN_TEXT_CHARS = 500_000
+
+
+def _refuse_long_text(text: str, name: str) -> None:
+    if len(text) <= MAX_PLAN_TEXT_CHARS:
+        return
+    what = _("Tệp «%(name)s»") % {"name": name} if name else _("Văn bản đã dán")
+    raise UploadRejected(
+        _(
+            "%(what)s dài %(n)s ký tự, quá giới hạn %(max)s ký tự của một kế hoạch. "
+            "Hãy bỏ phần không thuộc kế hoạch rồi thử lại."
+        )
+        % {
+            "what": what,
+            "n": f"{len(text):,}".replace(",", "."),
+            "max": f"{MAX_PLAN_TEXT_CHARS:,}".replace(",", "."),
+        },
+        "too_long",
+    )
 
 
 @login_required

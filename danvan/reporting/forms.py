@@ -156,4 +156,4 @@ class ReviewForm(forms.Form):
 
 
 class UploadForm(OnceFormMixin, forms.Form):
-    file = forms.FileField(label=_("Tệp đã điền (.xlsx hoặc .docx)"))
+    file = forms.FileField(allow_empty_file=True, label=_("Tệp đã điền (.xlsx hoặc .docx)"))

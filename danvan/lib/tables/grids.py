@@ -17,14 +17,15 @@ cp1252 in it (never VNI without the font: VNI bytes are ordinary Latin-1 letters
 from __future__ import annotations
 
 import io
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from danvan.lib.tables import xlsx
 from danvan.lib.vntext import ALL_LETTERS, detect_legacy_encoding, repair_legacy_text
 
 __all__ = [
-    "FULL_LOAD_LIMIT",
     "MAX_COLUMNS",
     "GridCell",
     "Row",
@@ -33,8 +34,7 @@ __all__ = [
     "xlsx_sheets",
 ]
 
-MAX_COLUMNS = 100
-FULL_LOAD_LIMIT = 5 * 1024 * 1024  # bytes: smaller workbooks are loaded whole (merged cells known)
+MAX_COLUMNS = xlsx.MAX_COLUMNS
 MERGE_FILL_BUDGET = 200_000  # merged-area cells filled at most (a hostile range cannot blow up memory)
 
 _UNICODE_ONLY_LETTERS = frozenset(ch for ch in ALL_LETTERS if ord(ch) > 0xFF)
@@ -82,80 +82,79 @@ def repair_cell_text(text: str) -> str:
 # Excel
 
 
-def xlsx_sheets(data: bytes) -> tuple[list[Iterator[Row]], Any]:
-    """(one grid per worksheet, the workbook to close). Formulas are read as their text."""
-    import openpyxl
+def xlsx_sheets(data: bytes, *, name: str = "tệp Excel") -> tuple[list[Iterator[Row]], Any]:
+    """(one grid per worksheet, the workbook to close). Formulas are read as their text.
 
-    full = len(data) <= FULL_LOAD_LIMIT
-    workbook = openpyxl.load_workbook(
-        io.BytesIO(data), read_only=not full, data_only=False, rich_text=False, keep_links=False
-    )
-    sheets = [_full_rows(ws) if full else _streamed_rows(ws) for ws in workbook.worksheets]
-    return sheets, workbook
+    Read by ``danvan.lib.tables.xlsx`` (streamed, limits that do not depend on what the file declares);
+    raises ``UploadRejected`` for a broken workbook.
+    """
+    workbook = xlsx.open_workbook(data, name=name)
+    return [_sheet_rows(workbook, sheet) for sheet in workbook.sheets], workbook
 
 
-def _xlsx_value(cell: Any) -> Any:
+def _xlsx_value(cell: xlsx.XCell) -> Any:
+    if cell.formula is not None:
+        return cell.formula  # the formula text "=..."; neutralised when cleaned
     value = cell.value
-    if value is None:
-        return None
-    if getattr(cell, "data_type", None) == "f":
-        if isinstance(value, str):
-            return value  # the formula text "=..."; neutralised when cleaned
-        text = getattr(value, "text", None)  # ArrayFormula
-        return text if isinstance(text, str) and text else "="
     if isinstance(value, str):
         if not value.strip():
             return None
-        font = getattr(cell, "font", None)
-        fixed, legacy = repair_run_text(value, getattr(font, "name", None) if font is not None else None)
+        fixed, legacy = repair_run_text(value, cell.font)
         return fixed if legacy else repair_cell_text(value)
     return value  # numbers, dates, times, booleans
 
 
-def _full_rows(ws: Any) -> Iterator[Row]:
-    grid: dict[int, dict[int, GridCell]] = {}
-    # ws._cells holds only the cells present in the file; iter_rows() would create every empty
-    # cell up to max_row x max_column (a styled cell at row 1,048,576 makes that huge).
-    for (row, col), cell in list(ws._cells.items()):
-        if col > MAX_COLUMNS:
-            continue
-        value = _xlsx_value(cell)
-        if value is not None:
-            grid.setdefault(row, {})[col] = GridCell(value)
-    last_row = max(grid, default=0)
-    budget = MERGE_FILL_BUDGET
-    for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        anchor = grid.get(merged.min_row, {}).get(merged.min_col)
-        if anchor is None or merged.min_col > MAX_COLUMNS:
-            continue
-        for row in range(merged.min_row, min(merged.max_row, last_row) + 1):
-            for col in range(merged.min_col, min(merged.max_col, MAX_COLUMNS) + 1):
-                if row == merged.min_row and col == merged.min_col:
-                    continue
-                budget -= 1
-                if budget < 0:
-                    break
-                grid.setdefault(row, {})[col] = GridCell(
-                    anchor.value, h_cont=col > merged.min_col, v_cont=row > merged.min_row
-                )
-    for row in sorted(grid):
-        cells = grid[row]
-        yield row, [cells.get(col, EMPTY) for col in range(1, max(cells) + 1)]
+def _sheet_rows(workbook: xlsx.Workbook, sheet: xlsx.Sheet) -> Iterator[Row]:
+    """The sheet's rows with the anchor of each merged area copied into its other cells.
+
+    The copies are made row by row as the rows stream past, at most ``MERGE_FILL_BUDGET`` in all, only
+    up to the last row that has content and within ``MAX_COLUMNS``: a range declared as A1:Z40000 costs
+    what its rows with content cost. Overlapping ranges are tolerated (the later anchor wins).
+    """
+    pending = deque(sorted(workbook.merged(sheet)))  # by min_row
+    active: list[tuple[tuple[int, int, int, int], Any]] = []
+    budget = [MERGE_FILL_BUDGET]
+    last = 0
+    for line, xcells in workbook.rows(sheet):
+        cells = {c.column: GridCell(v) for c in xcells if (v := _xlsx_value(c)) is not None}
+        # rows inside an active merged area that the file leaves out (nothing typed there)
+        horizon = max((area[2] for area, _value in active), default=0)
+        for missing in range(last + 1, min(line, horizon + 1)):
+            if budget[0] <= 0:
+                break
+            filled: dict[int, GridCell] = {}
+            _fill(filled, missing, active, budget)
+            if filled:
+                yield missing, _as_list(filled)
+        last = line
+        while pending and pending[0][0] <= line:
+            area = pending.popleft()
+            if area[0] == line and area[1] <= MAX_COLUMNS and area[1] in cells:
+                active.append((area, cells[area[1]].value))
+        active = [(area, value) for area, value in active if area[2] >= line]
+        _fill(cells, line, active, budget)
+        if cells:
+            yield line, _as_list(cells)
 
 
-def _streamed_rows(ws: Any) -> Iterator[Row]:
-    """Read-only mode (big files): fonts are known, merged areas are not."""
-    for cells in ws.iter_rows():
-        values: list[GridCell] = []
-        line = 0
-        for cell in cells[:MAX_COLUMNS]:
-            line = line or getattr(cell, "row", 0) or 0
-            value = _xlsx_value(cell) if getattr(cell, "value", None) is not None else None
-            values.append(GridCell(value) if value is not None else EMPTY)
-        while values and values[-1] is EMPTY:
-            values.pop()
-        if values and line:
-            yield line, values
+def _fill(cells: dict[int, GridCell], line: int, active: list, budget: list[int]) -> None:
+    for (min_row, min_col, max_row, max_col), value in active:
+        if not min_row <= line <= max_row:
+            continue
+        for col in range(min_col, min(max_col, MAX_COLUMNS) + 1):
+            if line == min_row and col == min_col:
+                continue
+            budget[0] -= 1
+            if budget[0] < 0:
+                return
+            cells[col] = GridCell(value, h_cont=col > min_col, v_cont=line > min_row)
+
+
+def _as_list(cells: dict[int, GridCell]) -> list[GridCell]:
+    kept = {col: cell for col, cell in cells.items() if col <= MAX_COLUMNS}
+    if not kept:
+        return []
+    return [kept.get(col, EMPTY) for col in range(1, max(kept) + 1)]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -102,7 +102,10 @@ class ParsedTable:
 
 def parse_upload(fileobj, *, name: str, columns: list[ColumnSpec], max_bytes: int) -> ParsedTable:
     """Vet the upload (``UploadRejected``), then read its table into rows and problems."""
-    inspected = inspect_upload(fileobj, name=name, allowed=("xlsx", "docx"), max_bytes=max_bytes)
+    # The reading below is the opening check: every failure of it is a refusal (MSG_BROKEN).
+    inspected = inspect_upload(
+        fileobj, name=name, allowed=("xlsx", "docx"), max_bytes=max_bytes, check_opens=False
+    )
     try:
         if inspected.kind == "xlsx":
             return _parse_xlsx(inspected.data, inspected.name, columns)
@@ -147,7 +150,7 @@ def parse_grid(grids: Sequence[Iterable[Row]], columns: list[ColumnSpec], *, sou
 
 
 def _parse_xlsx(data: bytes, name: str, columns: list[ColumnSpec]) -> ParsedTable:
-    sheets, workbook = xlsx_sheets(data)
+    sheets, workbook = xlsx_sheets(data, name=name)
     try:
         if not sheets:
             raise UploadRejected(MSG_NO_SHEET.format(name=name), "no_table")

@@ -17,6 +17,7 @@ from danvan.lib.vntext import (
     detect_legacy_encoding,
     fix_utf8_read_as_cp1252,
     fold,
+    hidden_characters,
     nfc,
     normalize_tone_placement,
     person_sort_key,
@@ -105,10 +106,17 @@ def test_nfc_composes_a_single_decomposed_letter_inside_nfc_text():
     assert nfc("Vie\u0323\u0302t Nam") == "Việt Nam"
 
 
-def test_nfc_of_none_is_empty_and_drops_only_zero_width_characters():
+def test_nfc_of_none_is_empty_and_drops_only_invisible_characters():
     assert nfc(None) == ""
     assert nfc("\ufeffDân\u200b vận") == "Dân vận"
     assert nfc("Dân\u00a0vận") == "Dân\u00a0vận"
+    assert nfc("Nguy\u202eễn\u2066 Văn\u2069 A\x00\u200d") == "Nguyễn Văn A"
+    assert nfc("dòng 1\n\tdòng 2\r\n") == "dòng 1\n\tdòng 2\r\n"
+
+
+def test_hidden_characters_are_named_once_each_for_a_message():
+    assert hidden_characters("A\u202eB\u202eC\x00") == ["U+202E (ký tự đảo chiều chữ)", "U+0000 (NUL)"]
+    assert hidden_characters("Nguyễn Văn A") == [] and hidden_characters(None) == []
 
 
 def test_clean_text_collapses_whitespace_and_strips():

@@ -23,6 +23,8 @@ code               meaning
 ``svg``            an SVG picture (it may carry script): never accepted
 ``broken_image``   starts like a picture but does not decode as one (a renamed HTML page…)
 ``image_bomb``     a picture with more pixels than ``max_pixels`` (decompression bomb)
+``unreadable``     a Word/Excel package the reading library cannot open (see ``openable``)
+``too_big``        a workbook past the reader's limits (see ``danvan.lib.tables.xlsx``)
 =================  ===============================================================
 
 Kinds: ``xlsx``, ``docx``, ``txt``, ``image`` (JPEG, PNG, GIF, WebP: decoded with Pillow and re-encoded,

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
 
-from danvan.lib.uploads import images
+from danvan.lib.uploads import images, openable
 from danvan.lib.uploads.errors import UploadRejected
 from danvan.lib.uploads.ooxml import (
     _DTD_CHECK_SUFFIXES,
@@ -87,6 +87,7 @@ def inspect_upload(
     max_ratio: int = 100,
     max_image_bytes: int | None = None,
     max_pixels: int = images.MAX_PIXELS,
+    check_opens: bool = True,
 ) -> InspectedFile:
     """Read and vet an upload; return its bytes and content-decided kind, or raise UploadRejected.
 
@@ -97,6 +98,10 @@ def inspect_upload(
     With ``"image"`` allowed, a picture is decoded (at most ``max_pixels``, at most ``max_image_bytes``
     bytes, default ``max_bytes``) and its ``data`` are the re-encoded bytes; ``"pdf"`` is recognised by
     its header only (it is stored and offered as a download, never parsed or shown inline).
+
+    A Word/Excel file is then opened once by the reader that will read it (``openable``); a caller that
+    reads the whole file itself right away, turning every failure into a refusal, passes
+    ``check_opens=False`` so it is not read twice.
     """
     if isinstance(allowed, str):
         allowed = (allowed,)
@@ -116,6 +121,8 @@ def inspect_upload(
     )
     data = inspector.read(fileobj)
     kind = inspector.detect(data)
+    if check_opens and kind in ("docx", "xlsx"):
+        openable.check_opens(data, kind, name=inspector.name, reject=inspector.reject)
     if kind == "image":
         if max_image_bytes is not None and len(data) > max_image_bytes:
             inspector.max_bytes = max_image_bytes

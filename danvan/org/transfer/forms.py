@@ -6,4 +6,4 @@ from ..models import ImportBatch
 
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại dữ liệu"), choices=ImportBatch.Kind.choices)
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = forms.FileField(allow_empty_file=True, label=_("Tệp Excel (.xlsx)"))

@@ -1,11 +1,11 @@
 """Reading an uploaded workbook: find the header row by its words, then each row's cells as text or dates."""
 
-import io
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.utils.translation import gettext as _
 
 from danvan.lib import vntext
+from danvan.lib.tables import xlsx
 from danvan.lib.uploads import UploadRejected
 
 from .columns import COLUMNS, MAX_ROWS, Column
@@ -46,6 +46,8 @@ def _cell_date(value, problems: list[str], header: str):
         return None
     if isinstance(value, datetime):
         return value.date().isoformat()
+    if isinstance(value, time):
+        value = value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     text = _cell_text(value)
@@ -61,24 +63,80 @@ def _cell_date(value, problems: list[str], header: str):
     return None
 
 
-def read_rows(data: bytes, kind: str, file_name: str) -> tuple[list[dict], list[dict]]:
-    """Rows as {"line": n, field: value} and problems as {"line": n, "message": text}; nothing saved."""
-    import openpyxl
+def _header_row(rows: list[tuple[int, dict]], columns: list[Column]):
+    """(index in ``rows``, {column number: Column}) of the header, from the first ten rows with content."""
+    as_lists = []
+    for _line, cells in rows[:10]:
+        width = max(cells, default=0)
+        as_lists.append([cells[c].value if c in cells else None for c in range(1, width + 1)])
+    found = _find_header(as_lists, columns)
+    if found is None:
+        return None
+    index, mapping = found
+    return index, {position + 1: column for position, column in mapping.items()}
 
-    columns = COLUMNS[kind]
+
+def _cell_problem(cell, line: int, column: Column) -> str | None:
+    """What makes a cell unusable as it stands, naming the cell; None when it is fine."""
+
+    def where() -> str:
+        return _("ô %(cell)s (cột «%(col)s»)") % {
+            "cell": xlsx.cell_name(line, cell.column),
+            "col": column.header,
+        }
+
+    # A real formula, or text that spreadsheets would take for one when the data is exported again.
+    formula = cell.formula
+    if formula is None and isinstance(cell.value, str) and cell.value.lstrip().startswith("="):
+        formula = cell.value.strip()
+    if formula is not None:
+        return _("%(where)s là công thức «%(f)s»: hãy dán giá trị (chữ) thay cho công thức") % {
+            "where": where(),
+            "f": formula[:60],
+        }
+    if isinstance(cell.value, str):
+        hidden = vntext.hidden_characters(cell.value)
+        if hidden:
+            return _("%(where)s chứa ký tự ẩn %(chars)s: hãy gõ lại nội dung ô này") % {
+                "where": where(),
+                "chars": ", ".join(hidden[:3]),
+            }
+        length = len(vntext.clean_text(cell.value))
+        if length > column.max_length:
+            return _("%(where)s dài %(n)s ký tự; tối đa %(max)s ký tự") % {
+                "where": where(),
+                "n": f"{length:,}".replace(",", "."),
+                "max": column.max_length,
+            }
+    return None
+
+
+def _rows_of_first_sheet(data: bytes, file_name: str) -> list[tuple[int, dict]]:
+    workbook = xlsx.open_workbook(data, name=file_name)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a broken workbook
-        raise UploadRejected(
-            _("Không đọc được tệp Excel «%(name)s»: %(error)s") % {"name": file_name, "error": error},
-            code="broken",
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        raw = [tuple(r) for r in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 20)]
+        if not workbook.sheets:
+            raise UploadRejected(
+                _("Tệp «%(name)s» không có trang tính nào. Hãy dùng tệp mẫu.") % {"name": file_name},
+                code="no_sheet",
+            )
+        rows = []
+        for line, cells in workbook.rows(workbook.sheets[0], max_rows=MAX_ROWS + 20):
+            rows.append((line, {cell.column: cell for cell in cells}))
+        return rows
     finally:
         workbook.close()
-    found = _find_header(raw, columns)
+
+
+def read_rows(data: bytes, kind: str, file_name: str) -> tuple[list[dict], list[dict]]:
+    """Rows as {"line": n, field: value} and problems as {"line": n, "message": text}; nothing saved.
+
+    The workbook is read by the streaming reader of ``danvan.lib.tables.xlsx`` (its limits do not depend
+    on what the file declares); anything wrong with the file is an UploadRejected in Vietnamese, anything
+    wrong with a cell (a formula, hidden characters, too long) a problem naming the cell.
+    """
+    columns = COLUMNS[kind]
+    raw = _rows_of_first_sheet(data, file_name)
+    found = _header_row(raw, columns)
     if found is None:
         expected = ", ".join(c.header for c in columns if c.required)
         raise UploadRejected(
@@ -98,29 +156,38 @@ def read_rows(data: bytes, kind: str, file_name: str) -> tuple[list[dict], list[
             code="missing_columns",
         )
     rows, problems = [], []
-    for offset, raw_row in enumerate(raw[header_index + 1 :], start=header_index + 2):
-        if not any(v not in (None, "") for v in raw_row):
+    header_line = raw[header_index][0]
+    for line, cells in raw[header_index + 1 :]:
+        if not any(cell.formula is not None or cell.value not in (None, "") for cell in cells.values()):
             continue
         if len(rows) >= MAX_ROWS:
             problems.append(
-                {"line": offset, "message": _("Tệp có quá %(n)s dòng; hãy chia nhỏ.") % {"n": MAX_ROWS}}
+                {"line": line, "message": _("Tệp có quá %(n)s dòng; hãy chia nhỏ.") % {"n": MAX_ROWS}}
             )
             break
-        row, row_problems = {"line": offset}, []
+        row, row_problems = {"line": line}, []
         for position, column in mapping.items():
-            value = raw_row[position] if position < len(raw_row) else None
+            cell = cells.get(position)
+            problem = _cell_problem(cell, line, column) if cell is not None else None
+            if problem:
+                row_problems.append(problem)
+                row[column.key] = (
+                    "" if cell.formula is not None else _cell_text(str(cell.value)[: column.max_length])
+                )
+                continue
+            value = cell.value if cell is not None else None
             if column.key in ("valid_from", "valid_to"):
                 row[column.key] = _cell_date(value, row_problems, column.header)
             else:
                 row[column.key] = _cell_text(value)
         for column in columns:
             row.setdefault(column.key, "")
-            if column.required and not row[column.key]:
+            if column.required and not row[column.key] and not any(column.header in p for p in row_problems):
                 row_problems.append(_("thiếu «%(col)s»") % {"col": column.header})
         rows.append(row)
-        problems.extend({"line": offset, "message": m} for m in row_problems)
+        problems.extend({"line": line, "message": m} for m in row_problems)
     if not rows and not problems:
         problems.append(
-            {"line": header_index + 2, "message": _("Tệp không có dòng dữ liệu nào dưới tiêu đề.")}
+            {"line": header_line + 1, "message": _("Tệp không có dòng dữ liệu nào dưới tiêu đề.")}
         )
     return rows, problems

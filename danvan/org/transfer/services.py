@@ -1,5 +1,6 @@
 """Importing units and people: prepare a batch (read and check every row), then apply all rows or none."""
 
+import logging
 from datetime import date
 
 from django.db import transaction
@@ -9,18 +10,33 @@ from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
-from danvan.lib.uploads import inspect_upload
+from danvan.lib.uploads import UploadRejected, inspect_upload
 
 from .. import services as org_services
 from ..models import Gender, ImportBatch, Unit
 from . import checks, reading
 
+logger = logging.getLogger(__name__)
+
 
 def prepare_batch(*, actor, kind: str, upload, file_name: str, max_bytes: int) -> ImportBatch:
     """Inspect, parse and check; stored so the preview survives a reload. Raises UploadRejected."""
     access.require(actor, Cap.DATA_IMPORT)
-    inspected = inspect_upload(upload, name=file_name, allowed=("xlsx",), max_bytes=max_bytes)
-    rows, problems = reading.read_rows(inspected.data, kind, inspected.name)
+    # read_rows reads every cell itself (the opening check), so the vetting does not read them first.
+    inspected = inspect_upload(
+        upload, name=file_name, allowed=("xlsx",), max_bytes=max_bytes, check_opens=False
+    )
+    try:
+        rows, problems = reading.read_rows(inspected.data, kind, inspected.name)
+    except UploadRejected:
+        raise
+    except Exception as error:  # untrusted content that passed the vetting but breaks the reader
+        logger.warning("import workbook %r could not be read", inspected.name, exc_info=True)
+        raise UploadRejected(
+            _("Không đọc được tệp Excel «%(name)s». Hãy mở bằng Excel, lưu lại rồi tải lên lần nữa.")
+            % {"name": inspected.name},
+            "broken",
+        ) from error
     checker = checks.check_unit_rows if kind == ImportBatch.Kind.UNITS else checks.check_person_rows
     problems += checker(rows, actor=actor)
     problems.sort(key=lambda p: p["line"])
@@ -53,10 +69,10 @@ def apply_batch(*, batch: ImportBatch, actor) -> int:
                 _("Dòng %(line)s: %(msg)s Không có dòng nào được lưu.")
                 % {"line": row["line"], "msg": error.message}
             ) from error
-        except Exception as error:
+        except Exception as error:  # never show an exception's text (it is English, and internal)
+            logger.exception("import row %s could not be saved", row["line"])
             raise ImportFailed(
-                _("Dòng %(line)s không lưu được (%(msg)s). Không có dòng nào được lưu.")
-                % {"line": row["line"], "msg": error}
+                _("Dòng %(line)s không lưu được. Không có dòng nào được lưu.") % {"line": row["line"]}
             ) from error
     batch.status = ImportBatch.Status.APPLIED
     batch.applied_count = len(rows)

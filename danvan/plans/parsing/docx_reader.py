@@ -371,7 +371,9 @@ def read_docx(data: bytes) -> Stream:
     except PlanParseError:
         raise
     except Exception as error:  # python-docx raises many kinds of errors on damaged or foreign files
-        raise PlanParseError(MSG_BAD_DOCX.format(detail=type(error).__name__)) from error
+        # The message never carries the exception's (English, internal) name.
+        detail = "cấu trúc tệp không đúng; hãy mở bằng Word, lưu lại rồi tải lên lần nữa"
+        raise PlanParseError(MSG_BAD_DOCX.format(detail=detail)) from error
     warnings = [
         MSG_FONT_CONVERTED.format(name=name, fonts=", ".join(sorted(fonts)))
         for name, fonts in sorted(reader.legacy_fonts.items())

@@ -52,6 +52,7 @@ class EntryForm(NormalizingFormMixin, _VersionField):
         label=_("Đường dẫn tới tác phẩm"), max_length=500, required=False, assume_scheme="https"
     )
     file = forms.FileField(
+        allow_empty_file=True,
         label=_("hoặc tệp Word (.docx) của tác phẩm"),
         required=False,
         help_text=_("Tệp PDF, ảnh chụp không được nhận: hãy gửi đường dẫn hoặc bản Word."),

@@ -106,7 +106,7 @@ class NominationForm(NormalizingFormMixin, _VersionField):
 
 
 class DossierForm(forms.Form):
-    file = forms.FileField(label=_("Tệp hồ sơ (.docx hoặc .xlsx)"))
+    file = forms.FileField(allow_empty_file=True, label=_("Tệp hồ sơ (.docx hoặc .xlsx)"))
 
 
 class CommentForm(NormalizingFormMixin, forms.Form):

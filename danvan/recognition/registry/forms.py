@@ -48,7 +48,7 @@ class ProgressForm(NormalizingFormMixin, forms.Form):
     on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=timezone.localdate)
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     figures = forms.CharField(label=_("Số liệu"), max_length=500, required=False)
-    file = forms.FileField(label=_("Ảnh hoặc tài liệu minh chứng"), required=False)
+    file = forms.FileField(allow_empty_file=True, label=_("Ảnh hoặc tài liệu minh chứng"), required=False)
 
 
 class AwardForm(NormalizingFormMixin, forms.ModelForm):
