@@ -16,7 +16,7 @@ from danvan.plans.services import task_mark_done
 @transaction.atomic
 def event_close(*, actor, event: Event, minutes: str, conclusions: str) -> Event:
     policy.require_manage(actor, event)
-    # Lock only the event row: PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to the task.
+    # Lock only the event row: PostgreSQL refuses FOR UPDATE on the nullable side of the join to the task.
     event = Event.objects.select_for_update(of=("self",)).select_related("organiser", "task").get(pk=event.pk)
     if event.status == Event.Status.CLOSED:
         raise ServiceError(_("Sự kiện đã được kết thúc trước đó."))

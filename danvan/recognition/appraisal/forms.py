@@ -7,7 +7,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
 from ..models import AppraisalRound, RoundEntry
@@ -37,7 +37,7 @@ class CriterionForm(forms.Form):
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, max_num=40)
 
 
-class RoundForm(NormalizingFormMixin, forms.Form):
+class RoundForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     """The round's heading fields and, as `criteria`, its criteria formset (read-only once a sheet is sent).
 
     A new round starts from the current year, a threshold of 70 and the default criteria; an edited one

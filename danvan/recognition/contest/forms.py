@@ -4,7 +4,7 @@ from django import forms
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
 
@@ -22,7 +22,7 @@ def _from_instance(form: forms.Form, instance, *, exclude=()) -> None:
 # --- contest ---------------------------------------------------------------------------------------------
 
 
-class ContestForm(NormalizingFormMixin, _VersionField):
+class ContestForm(NormalizingFormMixin, OnceFormMixin, _VersionField):
     owner = UnitChoiceField(label=_("Đơn vị tổ chức"))
     name = forms.CharField(label=_("Tên cuộc thi"), max_length=300)
     period_text = forms.CharField(
@@ -42,7 +42,7 @@ class ContestForm(NormalizingFormMixin, _VersionField):
             self.fields["owner"].queryset = visible_units
 
 
-class EntryForm(NormalizingFormMixin, _VersionField):
+class EntryForm(NormalizingFormMixin, OnceFormMixin, _VersionField):
     submitted_by = UnitChoiceField(label=_("Đơn vị gửi"))
     title = forms.CharField(label=_("Tên tác phẩm"), max_length=300)
     author = forms.CharField(label=_("Tác giả, nhóm tác giả"), max_length=300)
@@ -72,7 +72,7 @@ class EntryForm(NormalizingFormMixin, _VersionField):
         self.fields["exemplar"].label_from_instance = lambda e: f"{e.title} ({e.unit.name}, {e.year})"
 
 
-class RoundForm(NormalizingFormMixin, forms.Form):
+class RoundForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     name = forms.CharField(label=_("Tên vòng"), max_length=120, help_text=_("Ví dụ: Sơ khảo, Chung khảo"))
     order = forms.IntegerField(label=_("Thứ tự"), min_value=1, max_value=20, initial=1)
     max_points = forms.DecimalField(
@@ -104,7 +104,7 @@ class ScoreForm(NormalizingFormMixin, forms.Form):
     comment = forms.CharField(label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PrizeForm(NormalizingFormMixin, forms.Form):
+class PrizeForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Tên giải"), max_length=120, help_text=_("Ví dụ: Giải A, Giải Khuyến khích")
     )

@@ -5,7 +5,7 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core import access
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
 from danvan.org.forms import UnitChoiceField
 from danvan.org.models import Person
 
@@ -21,7 +21,7 @@ class _VersionField(forms.Form):
             self.initial = {**model_to_dict(instance, fields=list(self.fields)), **self.initial}
 
 
-class MedalRuleForm(NormalizingFormMixin, _VersionField):
+class MedalRuleForm(NormalizingFormMixin, OnceFormMixin, _VersionField):
     name = forms.CharField(label=_("Tên tiêu chí"), max_length=200)
     group = forms.CharField(
         label=_("Nhóm đối tượng"),
@@ -49,7 +49,7 @@ class MedalRuleForm(NormalizingFormMixin, _VersionField):
 DISCIPLINE_CHOICES = [("", _("Chưa rõ")), ("no", _("Không bị kỷ luật")), ("yes", _("Đã bị kỷ luật"))]
 
 
-class NominationForm(NormalizingFormMixin, _VersionField):
+class NominationForm(NormalizingFormMixin, OnceFormMixin, _VersionField):
     unit = UnitChoiceField(label=_("Đơn vị đề nghị"))
     person = forms.ModelChoiceField(
         label=_("Người được đề nghị"),
@@ -105,7 +105,7 @@ class NominationForm(NormalizingFormMixin, _VersionField):
         return {True: "yes", False: "no"}.get(nomination.has_discipline, "")
 
 
-class DossierForm(forms.Form):
+class DossierForm(OnceFormMixin, forms.Form):
     file = forms.FileField(allow_empty_file=True, label=_("Tệp hồ sơ (.docx hoặc .xlsx)"))
 
 

@@ -15,6 +15,7 @@ from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import form_page
+from danvan.core.once import create_once
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Unit
@@ -271,11 +272,16 @@ def medal_file_upload(request, pk):
         messages.error(request, _("Hãy chọn một tệp Word (.docx) hoặc Excel (.xlsx)."))
         return redirect(nomination)
     try:
-        services.dossier_add(
-            actor=request.user,
-            nomination=nomination,
-            upload=form.cleaned_data["file"],
-            max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
+        # A double click stores the file once; the repeat is told so (AlreadyDone is a ServiceError).
+        create_once(
+            request,
+            form,
+            lambda data: services.dossier_add(
+                actor=request.user,
+                nomination=nomination,
+                upload=data["file"],
+                max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES,
+            ),
         )
         messages.success(request, _("Đã thêm tệp vào hồ sơ."))
     except (UploadRejected, ServiceError) as error:

@@ -3,13 +3,13 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import NormalizingFormMixin
+from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
 
 from ..models import Award, Exemplar, Field
 
 
-class ExemplarForm(NormalizingFormMixin, forms.Form):
+class ExemplarForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     unit = UnitChoiceField(label=_("Đơn vị đăng ký"))
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label=_("Loại"), choices=Exemplar.Kind.choices)
@@ -33,6 +33,8 @@ class ExemplarForm(NormalizingFormMixin, forms.Form):
     confirm_duplicate = forms.BooleanField(
         label=_("Vẫn đăng ký (không trùng với mô hình đã có)"), required=False
     )
+    # The version the exemplar was read at (from the instance, below): a stale edit is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, instance: Exemplar | None = None, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,14 +46,14 @@ class ExemplarForm(NormalizingFormMixin, forms.Form):
             self.fields["unit"].queryset = visible_units
 
 
-class ProgressForm(NormalizingFormMixin, forms.Form):
+class ProgressForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
     on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=timezone.localdate)
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     figures = forms.CharField(label=_("Số liệu"), max_length=500, required=False)
     file = forms.FileField(allow_empty_file=True, label=_("Ảnh hoặc tài liệu minh chứng"), required=False)
 
 
-class AwardForm(NormalizingFormMixin, forms.ModelForm):
+class AwardForm(NormalizingFormMixin, OnceFormMixin, forms.ModelForm):
     issuer = UnitChoiceField(label=_("Đơn vị đề nghị"))
 
     class Meta:
@@ -63,3 +65,7 @@ class AwardForm(NormalizingFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["issuer"].queryset = visible_units
+
+
+class AttachForm(OnceFormMixin, forms.Form):
+    """Only the attach form's one-time token: the view reads the file and caption as it always has."""

@@ -11,6 +11,7 @@ from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import form_page
+from danvan.core.once import run_once
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
@@ -18,7 +19,7 @@ from danvan.org.models import Unit
 from ..models import Attachment, Award, Exemplar, Field
 from . import policy, selectors, services
 from .documents import AwardLine, certificate_docx, decision_list_docx
-from .forms import AwardForm, ExemplarForm, ProgressForm
+from .forms import AttachForm, AwardForm, ExemplarForm, ProgressForm
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -53,11 +54,13 @@ def _exemplar_form(request, exemplar: Exemplar | None):
     context = {"exemplar": exemplar, "duplicate": None}
 
     def save(data):
+        data = dict(data)
+        version = data.pop("version", None)  # the version the form was loaded with, not the row's now
         try:
             return services.exemplar_save(
                 actor=request.user,
                 exemplar=exemplar,
-                expected_version=exemplar.version if exemplar else None,
+                expected_version=version if exemplar else None,
                 **data,
             )
         except services.NearDuplicate as error:
@@ -124,6 +127,7 @@ def exemplar_detail(request, pk):
         "entries": exemplar.round_entries.select_related("round"),
         "can_publish": policy.can_publish(request.user, exemplar),
         "is_public_status": exemplar.status in (Exemplar.Status.RECOGNISED, Exemplar.Status.PROPOSED),
+        "attach_form": AttachForm(),
     }
 
     def save(data):
@@ -228,8 +232,13 @@ def exemplar_attach(request, pk):
         messages.error(request, _("Hãy chọn tệp."))
         return redirect(exemplar)
     try:
-        services.attach(
-            actor=request.user, exemplar=exemplar, upload=upload, caption=request.POST.get("caption", "")
+        # A double click stores the file once; the repeat is told so (AlreadyDone is a ServiceError).
+        run_once(
+            request.POST.get("form_token"),
+            user=request.user,
+            create=lambda: services.attach(
+                actor=request.user, exemplar=exemplar, upload=upload, caption=request.POST.get("caption", "")
+            ),
         )
         messages.success(request, _("Đã thêm tệp."))
     except ServiceError as error:
