@@ -14,6 +14,8 @@ urlpatterns = [
     path("events/", include("danvan.events.urls")),
     path("dan-van-kheo/", include("danvan.recognition.urls")),
     path("mo-hinh/", include("danvan.recognition.urls_public")),
+    path("dan-nguyen/", include("danvan.citizens.urls")),
+    path("tra-cuu/", include("danvan.citizens.public.urls")),
     path("e/<str:token>/", rsvp, name="rsvp"),
     path("django-admin/", admin.site.urls),
 ]
