@@ -117,14 +117,19 @@ def report_figures(
     prefix = (unit.depth + 2) * W
     by_prefix = list(
         rows.order_by()
-        .annotate(place=Substr("received_path", 1, prefix))
-        .values("place")
+        .annotate(area_path=Substr("received_path", 1, prefix))
+        .values("area_path")
         .annotate(**conditions)
     )
-    names = dict(Unit.objects.filter(path__in=[r["place"] for r in by_prefix]).values_list("path", "name"))
+    names = dict(
+        Unit.objects.filter(path__in=[r["area_path"] for r in by_prefix]).values_list("path", "name")
+    )
     by_locality = [
         _counts(
-            names.get(r["place"], unit.name) if r["place"] != unit.path else f"{unit.name} (trực tiếp)", r
+            names.get(r["area_path"], unit.name)
+            if r["area_path"] != unit.path
+            else f"{unit.name} (trực tiếp)",
+            r,
         )
         for r in by_prefix
     ]

@@ -1,4 +1,4 @@
-"""The petition's state machine, deadlines and overdue marking, transfers, merges, and duplicate suggestion."""
+"""The petition state machine, deadlines and overdue marking, transfers, merges, duplicate suggestion."""
 
 import datetime
 
