@@ -191,6 +191,8 @@ class Petition(TimeStamped, Versioned, Derived):
         indexes = [
             # the overdue list of a unit and its superiors: open, in the subtree, past the deadline
             models.Index(fields=["is_open", "responsible_path", "deadline"], name="citizens_pet_overdue_idx"),
+            # the same list in deadline order: a province's first page stops after 50 rows
+            models.Index(fields=["is_open", "deadline", "responsible_path"], name="citizens_pet_due_idx"),
             # the duplicate prefilter: same place, recent
             models.Index(fields=["locality", "received_on"], name="citizens_pet_place_idx"),
             # the periodic report: received in a subtree during a period

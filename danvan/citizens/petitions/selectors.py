@@ -50,12 +50,19 @@ def petition_list(
 
 def overdue_for(user, unit, *, today: date | None = None):
     """Open petitions past their deadline that the unit or a unit under it must resolve: red for the
-    responsible unit and its superiors. Walks the (is_open, responsible_path, deadline) index."""
+    responsible unit and its superiors. Scoped like every read, but as one range on responsible_path (the
+    unit's subtree, kept only when it lies inside the user's scope) so the database walks one index."""
+    from django.db.models import Q
+
     today = today or timezone.localdate()
+
+    def condition(paths):
+        inside = any(unit.path.startswith(path) for path in paths)
+        return access.subtree_q("responsible_path", [unit.path]) if inside else Q(pk__in=[])
+
     return (
-        Petition.objects.visible_to(user)
+        access.scoped(Petition.objects.all(), user, condition)
         .filter(is_open=True, deadline__lt=today)
-        .filter(access.subtree_q("responsible_path", [unit.path]))
         .select_related("field", "received_unit", "responsible_unit")
         .order_by("deadline", "id")
     )
@@ -108,13 +115,11 @@ def similar_petitions(
         .counted()
         .filter(received_on__gte=today - timedelta(days=DUPLICATE_WINDOW_DAYS))
     )
-    if locality is not None:
-        candidates = candidates.filter(locality=locality)
-    else:
-        candidates = candidates.filter(received_unit=received_unit)
+    # A petition's locality defaults to its receiving unit (see petition_record): one column, one index.
+    candidates = candidates.filter(locality=locality or received_unit)
     if exclude_id:
         candidates = candidates.exclude(pk=exclude_id)
-    rows = candidates.order_by("-received_on", "-id").values_list(
+    rows = candidates.order_by("-received_on").values_list(
         "id", "title", "status", "received_on", "word_key"
     )[:DUPLICATE_CANDIDATES]
     found = []

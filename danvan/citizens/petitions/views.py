@@ -81,7 +81,7 @@ def petition_overdue(request):
         "citizens/petitions/overdue.html",
         {
             "unit": unit,
-            "page": paginate(request, petitions),
+            "page": paginate(request, petitions, ids_first=True),
             "query": query_without_page(request),
             "today": timezone.localdate(),
         },
