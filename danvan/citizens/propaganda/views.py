@@ -52,7 +52,12 @@ def entry_list(request):
 
 @login_required
 def entry_new(request):
+    """Log a piece of propaganda; opened from an exemplar (?exemplar=<id>) it is linked to that model."""
     access.require(request.user, Cap.PROPAGANDA_LOG)
+    exemplar = None
+    if request.GET.get("exemplar", "").isdigit():
+        exemplars = PropagandaEntry._meta.get_field("exemplar").related_model.objects.visible_to(request.user)
+        exemplar = get_object_or_404(exemplars, pk=request.GET["exemplar"])
     form = EntryForm(
         request.POST or None,
         initial={"unit": _home(request), "published_on": timezone.localdate()},
@@ -68,7 +73,8 @@ def entry_new(request):
         request,
         form,
         template="citizens/propaganda/entry_form.html",
-        save=lambda data: services.entry_save(actor=request.user, **data),
+        context={"exemplar": exemplar},
+        save=lambda data: services.entry_save(actor=request.user, exemplar=exemplar, **data),
         on_success=saved,
     )
 
