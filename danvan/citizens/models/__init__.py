@@ -1,6 +1,6 @@
 from .catalog import DeadlineRule, PetitionField, PetitionKind
 from .dialogues import Dialogue
-from .petitions import Petition, PetitionCitizen, PetitionStep
+from .petitions import Petition, PetitionAttachment, PetitionCitizen, PetitionStep
 from .propaganda import PropagandaEntry, Slogan
 from .situations import SituationNote, SituationReport
 from .supervision import Recommendation, SupervisionActivity
@@ -9,6 +9,7 @@ __all__ = [
     "DeadlineRule",
     "Dialogue",
     "Petition",
+    "PetitionAttachment",
     "PetitionCitizen",
     "PetitionField",
     "PetitionKind",

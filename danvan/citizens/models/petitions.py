@@ -280,3 +280,21 @@ class PetitionStep(models.Model):
     @property
     def to_label(self) -> str:
         return Petition.Status(self.to_status).label
+
+
+class PetitionAttachment(TimeStamped):
+    """A letter, a photo, a decision attached to a petition. A letter names its author, so every file is
+    treated as personal data: shown and served only to those who may see who raised the petition."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="petitions/%Y/%m/")
+    name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(max_length=8)  # jpg, png, gif, webp, docx, xlsx
+    caption = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    added_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"#{self.petition_id}/{self.pk}"  # never the file name: it may carry a person's name

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -165,6 +166,7 @@ def petition_detail(request, pk):
         "can_handle": can_handle,
         "can_answer": can_answer,
         "steps": selectors.timeline(petition),
+        "attachments": petition.attachments.all() if can_personal else (),
         "today": timezone.localdate(),
         "allowed": {s for s in Petition.Status.values if policy.allowed(petition.status, s)},
     }
@@ -278,3 +280,48 @@ def petition_similar(request):
         received_unit=received,
     )
     return render(request, "citizens/petitions/_similar.html", {"similar": similar})
+
+
+CONTENT_TYPES = {
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+@require_POST
+def petition_attach(request, pk):
+    petition = petition_or_404(request, pk)
+    policy.require_handle(request.user, petition)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Hãy chọn tệp để đính kèm."))
+        return redirect(petition)
+    try:
+        services.petition_attach(
+            actor=request.user, petition=petition, upload=upload, caption=request.POST.get("caption", "")
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã đính kèm tệp."))
+    return redirect(petition)
+
+
+@login_required
+def petition_attachment(request, pk, attachment_pk):
+    """A file of the petition, served after the personal-data check (and audited), never from a public URL."""
+    petition = petition_or_404(request, pk)
+    attachment = get_object_or_404(petition.attachments.all(), pk=attachment_pk)
+    data = services.petition_attachment_open(actor=request.user, attachment=attachment)
+    response = HttpResponse(data, content_type=CONTENT_TYPES.get(attachment.kind, "application/octet-stream"))
+    disposition = "inline" if attachment.kind in ("jpg", "png", "gif", "webp") else "attachment"
+    response["Content-Disposition"] = (
+        f'{disposition}; filename="kien-nghi-{petition.pk}-{attachment.pk}.{attachment.kind}"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

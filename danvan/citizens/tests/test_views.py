@@ -219,3 +219,36 @@ def test_a_supervision_recommendation_is_followed_until_answered(cast):
         actor=cast.focal_point, recommendation=rec, response="Đã tiếp thu"
     )
     assert rec.status == "answered" and not rec.overdue
+
+
+def test_attachments_are_checked_by_their_bytes_and_served_only_to_those_who_see_personal_data(
+    cast, login, record, petition, tmp_path, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    ward = login(cast.ward_officer)
+    url = reverse("citizens:petition_attach", args=[petition.pk])
+    fake = ward.post(
+        url, {"file": SimpleUploadedFile("don.docx", b"<html>not a document</html>")}, follow=True
+    )
+    assert "không phải ảnh" in fake.content.decode() and not petition.attachments.exists()
+    ward.post(
+        url, {"file": SimpleUploadedFile("Don cua Nguyen Van Binh.png", png), "caption": "Ảnh hiện trường"}
+    )
+    attachment = petition.attachments.get()
+    assert "Binh" not in attachment.file.name  # the stored path carries no name
+    file_url = reverse("citizens:petition_attachment", args=[petition.pk, attachment.pk])
+    served = login(cast.focal_point).get(file_url)
+    assert served.status_code == 200 and served.content == png and served["Content-Type"] == "image/png"
+    assert AuditEvent.objects.filter(verb="view_personal", actor=cast.focal_point).exists()
+    at_team = record(received_unit=cast.team)
+    with_file = login(cast.ward_officer).post(
+        reverse("citizens:petition_attach", args=[at_team.pk]), {"file": SimpleUploadedFile("a.png", png)}
+    )
+    assert with_file.status_code == 302
+    team_file = at_team.attachments.get()
+    team_url = reverse("citizens:petition_attachment", args=[at_team.pk, team_file.pk])
+    assert login(cast.team_leader).get(team_url).status_code == 403  # sees the petition, not its files
+    assert login(cast.outsider).get(file_url).status_code == 404
