@@ -203,3 +203,13 @@ def test_an_edit_from_a_stale_form_is_refused(cast, record):
     stale = Petition.objects.get(pk=petition.pk)
     with pytest.raises(ServiceError, match="người khác sửa"):
         services.petition_update(actor=cast.ward_officer, petition=stale, expected_version=1, title="Cũ")
+
+
+def test_the_responsible_unit_is_told_and_an_escalation_reaches_the_unit_above(cast, record):
+    from danvan.notifications.models import Notice
+
+    petition = record(responsible_unit=cast.agency)
+    notice = Notice.objects.get(user=cast.focal_point)
+    assert f"#{petition.pk}" in notice.title and "Nguyễn Văn Bình" not in notice.title + notice.body
+    services.petition_escalate(actor=cast.focal_point, petition=petition, reason="Vượt thẩm quyền")
+    assert Notice.objects.filter(user=cast.province_officer, title__contains="cấp trên").exists()

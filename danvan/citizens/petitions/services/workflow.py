@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
+from danvan.notifications.services import notify_units
 
 from ...models import Petition
 from .. import policy
@@ -62,6 +63,14 @@ def petition_assign(
             "responsible_unit": [str(from_unit or ""), unit.name],
             "deadline": [None, deadline.isoformat()],
         },
+    )
+    # The unit must know it has a petition to resolve; the notice carries no personal data.
+    notify_units(
+        [unit],
+        subject=_("Kiến nghị #%(n)s cần giải quyết trước ngày %(d)s")
+        % {"n": petition.pk, "d": deadline.strftime("%d/%m/%Y")},
+        body=petition.title,
+        url=petition.get_absolute_url(),
     )
     return petition
 
@@ -197,7 +206,7 @@ def petition_escalate(
         raise ServiceError(_("Hãy ghi lý do chuyển cấp trên."), field="reason")
     policy.require_transition(petition, S.ESCALATED)
     petition.escalation_reason = reason
-    return _move(
+    petition = _move(
         petition,
         actor=actor,
         to_status=S.ESCALATED,
@@ -206,6 +215,16 @@ def petition_escalate(
         summary=_("Chuyển cấp trên"),
         expected_version=expected_version,
     )
+    # The unit above the one that could not resolve it decides who will.
+    holder = petition.responsible_unit or petition.received_unit
+    if holder.parent_id:
+        notify_units(
+            [holder.parent],
+            subject=_("Kiến nghị #%(n)s được chuyển lên cấp trên") % {"n": petition.pk},
+            body=f"{petition.title}\n{reason}",
+            url=petition.get_absolute_url(),
+        )
+    return petition
 
 
 @transaction.atomic
