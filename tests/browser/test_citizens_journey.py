@@ -118,3 +118,13 @@ def test_a_dialogue_from_the_petitions_raised_to_the_monthly_report(
     assert (
         page.get_by_test_id("overdue-table").locator("tr.table-danger").count() == 0
     )  # the ward is not responsible
+
+
+def test_a_new_petition_is_told_of_its_likely_duplicate_as_it_is_typed(cast, overdue, page, live_server):
+    log_in(page, live_server, "ward_officer")
+    page.goto(f"{live_server.url}/dan-nguyen/kien-nghi/moi/")
+    page.locator("input[name=title]").fill("cong thoat nuoc khu pho dong bi tac lau ngay")
+    page.locator("input[name=title]").dispatch_event("change")
+    suggestion = page.get_by_test_id("similar")
+    suggestion.wait_for()
+    assert f"#{overdue.pk}" in suggestion.inner_text()
