@@ -45,6 +45,9 @@ class PetitionForm(NormalizingFormMixin, CitizenFieldsMixin, forms.ModelForm):
         ]
         widgets = {"content": forms.Textarea(attrs={"rows": 4})}
 
+    # What was raised first, who raised it last (the mixin's fields would otherwise come first).
+    field_order = [*Meta.fields, *CitizenFieldsMixin.CITIZEN]
+
     def __init__(self, *args, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["field"].queryset = PetitionField.objects.filter(active=True)
@@ -78,6 +81,8 @@ class PetitionEditForm(NormalizingFormMixin, VersionedFormMixin, CitizenFieldsMi
         ]
         widgets = {"content": forms.Textarea(attrs={"rows": 4})}
 
+    field_order = [*Meta.fields, *CitizenFieldsMixin.CITIZEN]
+
     def __init__(self, *args, visible_units=None, citizen=None, show_citizen=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["field"].queryset = PetitionField.objects.all()
@@ -105,6 +110,7 @@ class QuickPetitionForm(NormalizingFormMixin, CitizenFieldsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Loại"), choices=Petition._meta.get_field("kind").choices, initial="recommendation"
     )
+    field_order = ["title", "field", "kind", *CitizenFieldsMixin.CITIZEN]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
