@@ -12,10 +12,10 @@ urlpatterns = [
     path("reporting/", include("danvan.reporting.urls")),
     path("notices/", include("danvan.notifications.urls")),
     path("events/", include("danvan.events.urls")),
-    path("dan-van-kheo/", include("danvan.recognition.urls")),
-    path("mo-hinh/", include("danvan.recognition.urls_public")),
     path("dan-nguyen/", include("danvan.citizens.urls")),
     path("tra-cuu/", include("danvan.citizens.public.urls")),
+    path("dan-van-kheo/", include("danvan.recognition.urls")),
+    path("mo-hinh/", include("danvan.recognition.urls_public")),
     path("e/<str:token>/", rsvp, name="rsvp"),
     path("django-admin/", admin.site.urls),
 ]
