@@ -33,6 +33,7 @@ class Cap(StrEnum):
     CONTEST_MANAGE = "contest.manage"
     CONTEST_JUDGE = "contest.judge"
     MEDAL_PROPOSE = "medal.propose"
+    # Listening to the people (danvan.citizens)
     DIALOGUE_MANAGE = "dialogue.manage"
     PETITION_VIEW = "petition.view"
     PETITION_HANDLE = "petition.handle"
@@ -74,60 +75,45 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
             Cap.CONTEST_MANAGE,
             Cap.MEDAL_PROPOSE,
             Cap.SUBMISSION_EDIT,
-            Cap.DIALOGUE_MANAGE,
-            Cap.PETITION_VIEW,
-            Cap.PETITION_HANDLE,
-            Cap.PETITION_PERSONAL_VIEW,
-            Cap.SITUATION_REPORT,
-            Cap.SUPERVISION_MANAGE,
-            Cap.PROPAGANDA_LOG,
         }
     ),
-    # Leaders chair dialogues and receive citizens: they read petitions with who raised them, and the
-    # situation reports; the officers record and route.
-    Role.LEADER: frozenset(
-        _READ
-        | {
-            Cap.AUDIT_VIEW,
-            Cap.PLAN_ISSUE,
-            Cap.SUBMISSION_REVIEW,
-            Cap.PETITION_VIEW,
-            Cap.PETITION_PERSONAL_VIEW,
-            Cap.SITUATION_REPORT,
-        }
-    ),
-    # A department's or an organisation's focal point answers the petitions assigned to it (and must be able
-    # to reach the citizen), reports the situation, logs propaganda and, in the Front and mass organisations,
-    # records supervision.
+    Role.LEADER: frozenset(_READ | {Cap.AUDIT_VIEW, Cap.PLAN_ISSUE, Cap.SUBMISSION_REVIEW}),
     Role.FOCAL_POINT: frozenset(
         _READ
-        | {
-            Cap.PERSON_MANAGE,
-            Cap.TASK_UPDATE,
-            Cap.SUBMISSION_EDIT,
-            Cap.EXEMPLAR_REGISTER,
-            Cap.MEDAL_PROPOSE,
-            Cap.PETITION_VIEW,
-            Cap.PETITION_HANDLE,
-            Cap.PETITION_PERSONAL_VIEW,
-            Cap.SITUATION_REPORT,
-            Cap.SUPERVISION_MANAGE,
-            Cap.PROPAGANDA_LOG,
-        }
+        | {Cap.PERSON_MANAGE, Cap.TASK_UPDATE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
     ),
-    # A residential area's team leader hears people first: reports the situation and logs propaganda, reads
-    # the petitions of the area, but not who raised them.
     Role.TEAM_LEADER: frozenset(
-        _READ
-        | {
-            Cap.PERSON_MANAGE,
-            Cap.SUBMISSION_EDIT,
-            Cap.EXEMPLAR_REGISTER,
-            Cap.MEDAL_PROPOSE,
-            Cap.PETITION_VIEW,
-            Cap.SITUATION_REPORT,
-            Cap.PROPAGANDA_LOG,
-        }
+        _READ | {Cap.PERSON_MANAGE, Cap.SUBMISSION_EDIT, Cap.EXEMPLAR_REGISTER, Cap.MEDAL_PROPOSE}
     ),
     Role.COUNCIL_MEMBER: frozenset({Cap.UNIT_VIEW, Cap.APPRAISAL_SCORE, Cap.CONTEST_JUDGE}),
 }
+
+# Listening to the people, by role (folded into the table above). Officers record and route everything.
+# Leaders chair dialogues and receive citizens: they read petitions with who raised them, and the situation
+# reports. A department's or an organisation's focal point answers the petitions given to it (and must reach
+# the citizen), reports the situation, logs propaganda and, in the Front and mass organisations, records
+# supervision. A residential area's team leader hears people first: reports the situation, logs propaganda,
+# reads the area's petitions but not who raised them. Council members get none.
+_CITIZENS = {
+    Role.COMMITTEE_OFFICER: {
+        Cap.DIALOGUE_MANAGE,
+        Cap.PETITION_VIEW,
+        Cap.PETITION_HANDLE,
+        Cap.PETITION_PERSONAL_VIEW,
+        Cap.SITUATION_REPORT,
+        Cap.SUPERVISION_MANAGE,
+        Cap.PROPAGANDA_LOG,
+    },
+    Role.LEADER: {Cap.PETITION_VIEW, Cap.PETITION_PERSONAL_VIEW, Cap.SITUATION_REPORT},
+    Role.FOCAL_POINT: {
+        Cap.PETITION_VIEW,
+        Cap.PETITION_HANDLE,
+        Cap.PETITION_PERSONAL_VIEW,
+        Cap.SITUATION_REPORT,
+        Cap.SUPERVISION_MANAGE,
+        Cap.PROPAGANDA_LOG,
+    },
+    Role.TEAM_LEADER: {Cap.PETITION_VIEW, Cap.SITUATION_REPORT, Cap.PROPAGANDA_LOG},
+}
+for _role, _caps in _CITIZENS.items():
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | _caps
