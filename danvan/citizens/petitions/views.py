@@ -247,6 +247,7 @@ def petition_action(request, pk, action):
 @require_POST
 def petition_merge(request, pk):
     petition = petition_or_404(request, pk)
+    policy.require_handle(request.user, petition)  # 403 before any input is read
     into_id = request.POST.get("into", "")
     into = (
         get_object_or_404(Petition.objects.visible_to(request.user), pk=into_id)

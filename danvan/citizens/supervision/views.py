@@ -71,6 +71,7 @@ def activity_detail(request, pk):
 @require_POST
 def recommendation_add(request, pk):
     activity = activity_or_404(request, pk)
+    access.require(request.user, Cap.SUPERVISION_MANAGE, activity.unit)  # 403 before any input is read
     form = RecommendationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hãy ghi cơ quan nhận và nội dung kiến nghị (hạn theo dạng dd/mm/yyyy)."))

@@ -184,3 +184,16 @@ def test_list_pages_use_a_bounded_number_of_queries(cast, login, record, name, d
     client.get(reverse(name))
     with django_assert_max_num_queries(14):
         assert client.get(reverse(name)).status_code == 200
+
+
+def test_a_write_without_the_capability_is_refused_before_its_input_is_read(cast, login, record):
+    """An empty form from someone who may not write is a 403, not a 'fill the form' message."""
+    petition = record()
+    activity = SupervisionActivity.objects.create(unit=cast.ward, title="Giám sát")
+    council = login(cast.ward_council_member)
+    assert council.post(reverse("citizens:petition_merge", args=[petition.pk])).status_code == 403
+    assert council.post(reverse("citizens:recommendation_add", args=[activity.pk])).status_code == 403
+    officer = login(cast.ward_officer)
+    rule = DeadlineRule.objects.first()
+    assert officer.post(reverse("citizens:field_add")).status_code == 403
+    assert officer.post(reverse("citizens:rule_edit", args=[rule.pk])).status_code == 403
