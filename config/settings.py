@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "danvan.notifications",
     "danvan.events",
     "danvan.recognition",
+    "danvan.citizens",
     "danvan.site",
 ]
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("reporting/", include("danvan.reporting.urls")),
     path("notices/", include("danvan.notifications.urls")),
     path("events/", include("danvan.events.urls")),
+    path("dan-nguyen/", include("danvan.citizens.urls")),
+    path("tra-cuu/", include("danvan.citizens.public.urls")),
     path("dan-van-kheo/", include("danvan.recognition.urls")),
     path("mo-hinh/", include("danvan.recognition.showcase.urls")),
     path("e/<str:token>/", rsvp, name="rsvp"),

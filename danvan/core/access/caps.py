@@ -37,6 +37,14 @@ class Cap(StrEnum):
     CONTEST_ENTER = "contest.enter"
     MEDAL_REVIEW = "medal.review"
     MEDAL_PROPOSE = "medal.propose"
+    # Listening to the people (danvan.citizens)
+    DIALOGUE_MANAGE = "dialogue.manage"
+    PETITION_VIEW = "petition.view"
+    PETITION_HANDLE = "petition.handle"
+    PETITION_PERSONAL_VIEW = "petition.personal_view"
+    SITUATION_REPORT = "situation.report"
+    SUPERVISION_MANAGE = "supervision.manage"
+    PROPAGANDA_LOG = "propaganda.log"
 
 
 class Role(models.TextChoices):
@@ -103,3 +111,33 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     ),
     Role.COUNCIL_MEMBER: frozenset({Cap.UNIT_VIEW, Cap.APPRAISAL_SCORE, Cap.CONTEST_JUDGE}),
 }
+
+# Listening to the people, by role (folded into the table above). Officers record and route everything.
+# Leaders chair dialogues and receive citizens: they read petitions with who raised them, and the situation
+# reports. A department's or an organisation's focal point answers the petitions given to it (and must reach
+# the citizen), reports the situation, logs propaganda and, in the Front and mass organisations, records
+# supervision. A residential area's team leader hears people first: reports the situation, logs propaganda,
+# reads the area's petitions but not who raised them. Council members get none.
+_CITIZENS = {
+    Role.COMMITTEE_OFFICER: {
+        Cap.DIALOGUE_MANAGE,
+        Cap.PETITION_VIEW,
+        Cap.PETITION_HANDLE,
+        Cap.PETITION_PERSONAL_VIEW,
+        Cap.SITUATION_REPORT,
+        Cap.SUPERVISION_MANAGE,
+        Cap.PROPAGANDA_LOG,
+    },
+    Role.LEADER: {Cap.PETITION_VIEW, Cap.PETITION_PERSONAL_VIEW, Cap.SITUATION_REPORT},
+    Role.FOCAL_POINT: {
+        Cap.PETITION_VIEW,
+        Cap.PETITION_HANDLE,
+        Cap.PETITION_PERSONAL_VIEW,
+        Cap.SITUATION_REPORT,
+        Cap.SUPERVISION_MANAGE,
+        Cap.PROPAGANDA_LOG,
+    },
+    Role.TEAM_LEADER: {Cap.PETITION_VIEW, Cap.SITUATION_REPORT, Cap.PROPAGANDA_LOG},
+}
+for _role, _caps in _CITIZENS.items():
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | _caps

@@ -24,6 +24,7 @@ LAYERS = {
     "reporting": 3,
     "events": 3,
     "recognition": 3,
+    "citizens": 3,
     "site": 4,
 }
 TEST_HELPERS = {"testing"}
