@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from danvan.core import access
+from danvan.core.files import RandomName
 from danvan.core.models import Derived, TimeStamped, Versioned
 from danvan.lib import vntext
 
@@ -287,7 +288,7 @@ class PetitionAttachment(TimeStamped):
     treated as personal data: shown and served only to those who may see who raised the petition."""
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="petitions/%Y/%m/")
+    file = models.FileField(upload_to=RandomName("petitions"))
     name = models.CharField(_("tên tệp"), max_length=255)
     kind = models.CharField(max_length=8)  # jpg, png, gif, webp, docx, xlsx
     caption = models.CharField(_("ghi chú"), max_length=255, blank=True)

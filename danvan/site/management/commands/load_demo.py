@@ -3,6 +3,7 @@ from django.db import transaction
 
 from danvan.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from danvan.accounts.models import User
+from danvan.citizens.demo import load_demo_citizens
 from danvan.events.demo import load_demo_events
 from danvan.org.demo import load_demo_units
 from danvan.plans.demo import load_demo_plans
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             load_demo_calls(admin, units, issued)
             load_demo_events(admin, units, next((p for p in plans if p.status == "draft"), None))
             load_demo_recognition(admin, units)
+            load_demo_citizens(admin, units)
             lines += [
                 (
                     f"hoidong{n}",

@@ -384,3 +384,9 @@ ROUTES: dict[str, Route] = {
         lambda o: {"pk": o.nomination.pk, "file_pk": o.dossier.pk}, post=True
     ),
 }
+
+# The citizens app keeps its own rows of the table beside its code (danvan/citizens/tests/access.py).
+from danvan.citizens.tests import access as citizens_access  # noqa: E402
+
+ROUTES.update(citizens_access.routes())
+PUBLIC.update(citizens_access.PUBLIC)

@@ -354,6 +354,9 @@ def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
         user=officer, title=f"{m}-notice", body=f"{m}-notice-body", url="/"
     )
     o["assignment"] = officer.assignments.first()
+    from danvan.citizens.tests import access as citizens_access
+
+    citizens_access.build(o, mark=m, ward=ward, below=below, officer=officer)
     return side
 
 
