@@ -99,7 +99,7 @@ def _page_count(pdf: bytes) -> int:
 
 
 def accuracy_tables() -> dict[str, list[dict]]:
-    from danvan.plans.document import PlanDocument
+    from danvan.lib.plandoc import PlanDocument
     from danvan.plans.parsing import parse_text
     from danvan.plans.parsing.accuracy import compare
 

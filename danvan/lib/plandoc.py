@@ -1,4 +1,4 @@
-"""The structure of a plan document (Kế hoạch), independent of the database.
+"""The structure of a plan document (Kế hoạch), independent of the database (pure: imports no app).
 
 The parser (text or DOCX -> PlanDocument), the renderer (PlanDocument -> official DOCX) and the models
 (PlanDocument <-> Plan rows) all meet here. Everything is JSON-serialisable through to_dict/from_dict so

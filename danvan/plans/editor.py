@@ -7,8 +7,8 @@ write plans that way, and the plan parser reads it back, so the editor and the i
 from dataclasses import replace
 
 from danvan.lib import vntext
+from danvan.lib.plandoc import Block, PlanDocument, Signature, Slogan
 
-from .document import Block, PlanDocument, Signature, Slogan
 from .parsing import parse_text
 
 PURPOSE_MARKS = {"report": "(b/c)", "coordinate": "(p/h)", "implement": "(t/h)", "inform": "(để biết)"}

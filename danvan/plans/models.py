@@ -106,7 +106,7 @@ class Plan(TimeStamped, Versioned):
         return self.status == self.Status.DRAFT
 
     def document(self):
-        from .document import PlanDocument
+        from danvan.lib.plandoc import PlanDocument
 
         return PlanDocument.from_dict(self.content or {})
 

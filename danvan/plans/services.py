@@ -11,10 +11,10 @@ from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
+from danvan.lib.plandoc import PlanDocument
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
 
-from .document import PlanDocument
 from .matching import match_unit, match_units
 from .models import Plan, Profile, Task, TaskNote
 from .numbering import format_symbol, next_number

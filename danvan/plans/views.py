@@ -45,7 +45,7 @@ def plan_new(request):
     access.require(request.user, Cap.PLAN_EDIT)
     form = PlanNewForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
     if request.method == "POST" and form.is_valid():
-        from .document import PlanDocument
+        from danvan.lib.plandoc import PlanDocument
 
         unit = form.cleaned_data["issuing_unit"]
         try:

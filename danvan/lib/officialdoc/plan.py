@@ -1,4 +1,4 @@
-"""Render a plan (``danvan.plans.document.PlanDocument``) as an official DOCX.
+"""Render a plan (``danvan.lib.plandoc.PlanDocument``) as an official DOCX.
 
 Order of the document: header (superior body, issuing body, "*", number and symbol | motto, rule,
 place and date), "KẾ HOẠCH" and the summary, the preamble, the sections with their headings and
@@ -39,7 +39,7 @@ from danvan.lib.officialdoc.profiles import (
     recipient_lines,
     symbol_line,
 )
-from danvan.plans.document import Block, FormDraft, PlanDocument
+from danvan.lib.plandoc import Block, FormDraft, PlanDocument
 
 __all__ = ["build_plan", "render_plan"]
 

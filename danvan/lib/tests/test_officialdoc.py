@@ -38,6 +38,7 @@ from danvan.lib.officialdoc.profiles import (
     symbol_line,
     text_width_mm,
 )
+from danvan.lib.plandoc import Recipient
 from danvan.lib.tests.plan_samples import (
     SEED_003_FORM_COLUMNS,
     SEED_003_SLOGANS,
@@ -45,7 +46,6 @@ from danvan.lib.tests.plan_samples import (
     seed_002,
     seed_003,
 )
-from danvan.plans.document import Recipient
 
 PARTY = get_profile("party-2018")
 STATE = get_profile("state-2020")

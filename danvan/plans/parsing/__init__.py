@@ -10,7 +10,7 @@ order); ``assemble.parse_stream`` is the one parser behind them. The parser is p
 
 from __future__ import annotations
 
-from danvan.plans.document import PlanDocument
+from danvan.lib.plandoc import PlanDocument
 
 from .assemble import parse_stream
 from .docx_reader import read_docx

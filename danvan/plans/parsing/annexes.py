@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vntext
-from danvan.plans.document import FormColumn, FormDraft, PlanDocument, Slogan
+from danvan.lib.plandoc import FormColumn, FormDraft, PlanDocument, Slogan
 
 from . import vocab
 from .lines import Line, is_caps

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vndates, vntext
-from danvan.plans.document import PlanDocument, Section
+from danvan.lib.plandoc import PlanDocument, Section
 
 from . import annexes, event, header, recipients, references, structure, tasks
 from .errors import MSG_EMPTY, MSG_NO_STRUCTURE, PlanParseError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vndates, vntext
-from danvan.plans.document import ROLE_TIME_PLACE, Block, DelegateGroup, EventInfo, PlanDocument
+from danvan.lib.plandoc import ROLE_TIME_PLACE, Block, DelegateGroup, EventInfo, PlanDocument
 
 from . import vocab
 from .structure import walk

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from danvan.lib import vndates, vntext
-from danvan.plans.document import PlanDocument
+from danvan.lib.plandoc import PlanDocument
 
 from . import vocab
 from .lines import Line, is_caps

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vntext
-from danvan.plans.document import PURPOSE_ARCHIVE, PURPOSE_NONE, Recipient, Signature
+from danvan.lib.plandoc import PURPOSE_ARCHIVE, PURPOSE_NONE, Recipient, Signature
 
 from . import vocab
 from .lines import BULLET_CHARS, Line, is_caps, key, starts_with_any

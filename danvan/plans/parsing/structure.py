@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from danvan.lib import vntext
-from danvan.plans.document import ROLE_OTHER, Block, Section
+from danvan.lib.plandoc import ROLE_OTHER, Block, Section
 
 from . import vocab
 from .lines import BULLET_RE, ITEM_RE, Line, is_caps

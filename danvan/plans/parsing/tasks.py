@@ -6,7 +6,7 @@ import functools
 import re
 
 from danvan.lib import vndates
-from danvan.plans.document import ROLE_ORGANISATION, Block, Deadline, FormDraft, PlanDocument
+from danvan.lib.plandoc import ROLE_ORGANISATION, Block, Deadline, FormDraft, PlanDocument
 
 from . import vocab
 from .lines import key, starts_with_any

@@ -9,7 +9,7 @@ to the parsing modules.
 
 from __future__ import annotations
 
-from danvan.plans.document import (
+from danvan.lib.plandoc import (
     PURPOSE_ARCHIVE,
     PURPOSE_COORDINATE,
     PURPOSE_IMPLEMENT,

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from danvan.lib import vntext
-from danvan.plans.document import PlanDocument, Reference
+from danvan.lib.plandoc import PlanDocument, Reference
 from danvan.plans.parsing import PlanParseError, find_references, parse_docx, parse_text
 from danvan.plans.parsing.references import basis_from_preamble
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from danvan.lib import vntext
-from danvan.plans.document import PlanDocument
+from danvan.lib.plandoc import PlanDocument
 from danvan.plans.parsing import parse_text
 from danvan.plans.parsing.accuracy import compare
 
