@@ -17,12 +17,12 @@ from danvan.lib import vntext
 from danvan.lib.uploads import UploadRejected, decode_text, inspect_upload
 from danvan.org.models import Unit
 
-from . import editor, services
-from .forms import PlanEditForm, PlanImportForm
-from .models import Plan
-from .parsing import PlanParseError, parse_docx, parse_text
-from .rendering import plan_docx_bytes, plan_pdf_bytes
-from .views import _plan_or_404
+from .. import editor, services
+from ..forms import PlanEditForm, PlanImportForm
+from ..models import Plan
+from ..parsing import PlanParseError, parse_docx, parse_text
+from ..rendering import plan_docx_bytes, plan_pdf_bytes
+from .plans import _plan_or_404
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

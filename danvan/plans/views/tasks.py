@@ -1,0 +1,133 @@
+"""The task board, one task's page and editor, and the calendar feed of a unit's deadlines."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from danvan.core import access
+from danvan.core.access import Cap
+from danvan.core.errors import ServiceError
+from danvan.core.forms import apply_service_error
+from danvan.core.paging import paginate, query_without_page
+from danvan.lib.htmx import render_page
+from danvan.org.models import Unit
+
+from .. import selectors, services
+from ..forms import TaskForm, TaskProgressForm
+from ..ical import unit_calendar
+from ..models import CalendarFeed, Task
+
+
+@login_required
+def task_board(request):
+    access.require(request.user, Cap.PLAN_VIEW)
+    unit = None
+    if unit_id := request.GET.get("unit"):
+        unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_id)
+    status, due = request.GET.get("status", ""), request.GET.get("due", "")
+    tasks = selectors.tasks_for(request.user, unit=unit, status=status, due=due)
+    context = {
+        "page": paginate(request, tasks),
+        "counts": selectors.board_counts(tasks),
+        "unit": unit,
+        "status": status,
+        "due": due,
+        "statuses": Task.Status.choices,
+        "query": query_without_page(request),
+    }
+    return render_page(request, "plans/task_board.html", context, partial="board")
+
+
+def _task_or_404(request, pk) -> Task:
+    return get_object_or_404(
+        Task.objects.visible_to(request.user).select_related("plan__issuing_unit", "lead_unit"), pk=pk
+    )
+
+
+@login_required
+def task_detail(request, pk):
+    task = _task_or_404(request, pk)
+    access.require(request.user, Cap.PLAN_VIEW)
+    form = TaskProgressForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"status": task.status, "progress": task.progress},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["text"] or data["evidence"] or data["progress"] != task.progress:
+                services.task_add_note(
+                    task=task,
+                    actor=request.user,
+                    text=data["text"],
+                    progress=data["progress"],
+                    evidence=data["evidence"],
+                )
+                task.refresh_from_db()
+            if data["status"] != task.status:
+                services.task_update(
+                    task=task, actor=request.user, expected_version=task.version, status=data["status"]
+                )
+            messages.success(request, _("Đã cập nhật tiến độ."))
+            return redirect(task)
+        except ServiceError as error:
+            apply_service_error(form, error)
+    context = {
+        "task": task,
+        "form": form,
+        "notes": task.notes.select_related("author"),
+        "partners": task.partner_units.all(),
+    }
+    return render(request, "plans/task_detail.html", context)
+
+
+@login_required
+def task_edit(request, pk):
+    task = _task_or_404(request, pk)
+    access.require(request.user, Cap.PLAN_EDIT, task.plan.issuing_unit)
+    if not task.plan.is_editable:
+        raise Http404
+    form = TaskForm(
+        request.POST or None,
+        instance=task,
+        visible_units=Unit.objects.visible_to(request.user),
+        initial={"due_text": task.due_text},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        year = task.plan.issued_on.year if task.plan.issued_on else None
+        try:
+            due = services.parse_due(data["due_text"], default_year=year)
+            services.task_update(
+                task=task,
+                actor=request.user,
+                expected_version=data.get("version"),
+                label=data["label"],
+                title=data["title"],
+                lead_unit=data["lead_unit"],
+                due=due,
+            )
+            messages.success(request, _("Đã lưu nhiệm vụ."))
+            return redirect(task.plan)
+        except ServiceError as error:
+            apply_service_error(form, error)
+    return render(request, "plans/task_form.html", {"task": task, "form": form})
+
+
+@login_required
+def unit_calendar_link(request, unit_pk):
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=unit_pk)
+    access.require(request.user, Cap.PLAN_VIEW, unit)
+    feed, _created = CalendarFeed.objects.get_or_create(unit=unit)
+    url = request.build_absolute_uri(f"/plans/ical/{feed.token}.ics")
+    return render(request, "plans/calendar_link.html", {"unit": unit, "url": url})
+
+
+def calendar_feed(request, token):
+    """No login: the token is the secret; it reveals only one unit's task titles and dates."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("unit"), token=token)
+    body = unit_calendar(feed.unit, selectors.unit_deadlines(feed.unit), site=request.get_host())
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
