@@ -16,6 +16,7 @@ from danvan.lib.vndates.messages import (
     MSG_NOT_RECOGNISED,
     MSG_NOT_TEXT,
     MSG_YOU_WROTE,
+    WORDS_ONLY,
 )
 from danvan.lib.vndates.points import _BLANK, _Placed
 from danvan.lib.vndates.resolve import _resolve
@@ -90,8 +91,8 @@ def parse_window(text: str, *, default_year: int | None = None) -> DateWindow:
     except _Problem as problem:
         message = MSG_YOU_WROTE.format(problem=problem.message, text=_quote(original))
         raise DateParseError(message, text=original) from None
-    placed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind != "unparsed"]
-    unparsed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind == "unparsed"]
+    placed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind not in WORDS_ONLY]
+    unparsed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind in WORDS_ONLY]
     blanks = [f for f in found if f.outcome is _BLANK]
     mentions_tentative = any(parser.words(i, *_TENTATIVE) is not None for i in range(parser.n))
     if len(placed) > 1:
@@ -100,7 +101,7 @@ def parse_window(text: str, *, default_year: int | None = None) -> DateWindow:
         p = placed[0]
         return DateWindow(p.start, p.end, original, p.tentative or mentions_tentative, p.kind)
     if unparsed:
-        return DateWindow(None, None, original, mentions_tentative, "unparsed")
+        return DateWindow(None, None, original, mentions_tentative, unparsed[0].kind)
     if blanks:
         message = MSG_YOU_WROTE.format(problem=MSG_BLANK, text=_quote(original))
         raise DateParseError(message, text=original)
