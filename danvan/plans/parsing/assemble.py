@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vndates, vntext
-from danvan.lib.plandoc import PlanDocument, Section
+from danvan.lib.plandoc import PLAN_TYPES, PlanDocument, Section
 
-from . import annexes, event, header, recipients, references, structure, tasks
+from . import annexes, doubts, event, header, marks, recipients, references, structure, tasks, workitems
 from .errors import MSG_EMPTY, MSG_NO_STRUCTURE, PlanParseError
 from .lines import BULLET_RE, Line, Stream, is_caps
 
@@ -104,16 +104,15 @@ def _read_tail(lines: list[Line], start: int, doc: PlanDocument, warnings: list[
         rest = recipients.recipients_start(line.text) if not line.is_row else None
         if rest is not None:
             i += 1
-            pending = [rest] if rest else []
-            while True:
-                for text in pending:
-                    found = recipients.parse_recipient(text)
-                    if found is not None:
-                        doc.recipients.append(found)
-                if i >= n or not _is_recipient_line(lines[i]):
-                    break
-                pending = [lines[i].text]
+            texts = [rest] if rest else []
+            while i < n and _is_recipient_line(lines[i]):
+                texts.append(lines[i].text)
                 i += 1
+            for text, joined in recipients.merge_wrapped(texts):
+                found = recipients.parse_recipient(text)
+                if found is not None:
+                    found.joined = joined
+                    doc.recipients.append(found)
             continue
         if not signed and recipients.is_authority_line(line.text) and not line.is_row:
             doc.signature, i = recipients.read_signature(lines, i, n)
@@ -137,7 +136,12 @@ def _is_recipient_line(line: Line) -> bool:
     if BULLET_RE.match(text):
         return True
     folded = vntext.fold(text)
-    return folded.startswith("luu") or (text.endswith((",", ";")) and len(text) <= 120)
+    return (
+        folded.startswith("luu")
+        or (text.endswith((",", ";")) and len(text) <= 120)
+        # the rest of a recipient broken in a narrow cell: "Huyện ủy (b/c);", "(p/h);"
+        or (len(text) <= 60 and not is_caps(text) and not recipients.looks_like_name(text))
+    )
 
 
 def _preamble_without_sections(lines: list[Line], start: int, end: int) -> int:
@@ -235,9 +239,15 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
     annexes.parse_annexes(lines[annex_start:], doc, warnings)
 
     year = header.title_year(doc.title) or (doc.issued_on.year if doc.issued_on else None) or default_year
+    doc.is_plan = vntext.fold(doc.doc_type) in {vntext.fold(t) for t in PLAN_TYPES}
     tasks.mark_tasks(doc, issuer=issuer, default_year=year)
-    doc.event = event.find_event(doc, default_year=year, warnings=warnings)
+    workitems.apply(doc, issuer=issuer, default_year=year)
+    doc.events = marks.find_events(doc, default_year=year)
+    doc.event = doc.events[0] if doc.events else event.find_event(doc, default_year=year, warnings=warnings)
+    if doc.event is not None and not doc.events:
+        doc.events = [doc.event]
     doc.deadlines = tasks.find_deadlines(doc, default_year=year)
+    doc.marks = marks.collect(doc, default_year=year)
 
     if doc.signature and not style_from_header and _state_authority(doc.signature.authority_lines[0]):
         doc.style = "state"
@@ -249,6 +259,7 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
         warnings.append(MSG_NO_SIGNATURE)
     _check_dates(doc, warnings)
     doc.warnings = list(dict.fromkeys(warnings))
+    doc.doubts = doubts.collect(doc)
     return doc
 
 

@@ -111,13 +111,22 @@ def make_line(raw: str, *, layout: bool = False) -> Line | None:
 # Text -> lines
 
 
+# A page number or page header left by a PDF copy: "2", "- 3 -", "Trang 4", "Trang 4/7".
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:Trang|TRANG)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$"
+)
+
+
 def split_text(text: str) -> list[Line]:
-    """Raw lines of a plain text (blank lines dropped, remembered as ``gap_before``)."""
+    """Raw lines of a plain text (blank lines dropped, remembered as ``gap_before``; page numbers left by a
+    PDF copy dropped without a gap, so a sentence broken by a page end joins up again)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0b", "\n")
     out: list[Line] = []
     gap = False
     for raw in text.split("\n"):
+        if _PAGE_NUMBER_RE.match(raw) and "\t" not in raw:
+            continue
         line = make_line(raw)
         if line is None:
             gap = True
@@ -140,8 +149,14 @@ ITEM_RE = re.compile(
 # Bullets, including the private-use characters of Word's Symbol and Wingdings bullets.
 BULLET_CHARS = "-+•–—●○▪■∙·◦➢►✓❖*\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e0\uf0f0"
 BULLET_RE = re.compile(rf"^(?P<label>[{re.escape(BULLET_CHARS)}])\s*(?P<rest>[^\s\-+*].*)$")
-_ROMAN_START_RE = re.compile(r"^(?:PHẦN\s+|Phần\s+)?[IVXL]{1,7}\s*[.\-–—/:)]")
+# "IV/2025" at the start of a wrapped line is a quarter, not a section heading.
+_ROMAN_START_RE = re.compile(r"^(?:PHẦN\s+|Phần\s+)?[IVXL]{1,7}\s*[.\-–—/:)](?!\s*\d)")
 _LABEL_COLON_RE = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}\s*:")
+# Words that never end a sentence: a line ending with one goes on in the next line.
+_NEEDS_MORE = {
+    "quý", "tháng", "ngày", "năm", "số", "và", "của", "các", "những", "với", "cho", "tại", "trong", "từ",
+    "đến", "về", "theo", "để", "là", "hoặc", "nhằm", "giữa", "trên", "dưới",
+}  # fmt: skip
 _NEW_PARAGRAPH_WORDS = ("thuc hien", "can cu", "tren day la", "noi nhan", "luu")
 
 
@@ -172,6 +187,10 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
     if _opens_block(line.text) or any(vntext.fold(line.text).startswith(w) for w in ("luu ", "luu:")):
         return False
     if starts_lower(line.text):
+        return True
+    last_word = before.rsplit(None, 1)[-1].lower()
+    if last_word in _NEEDS_MORE and not line.gap_before and not _opens_block(line.text):
+        # "... thời gian thực hiện: Quý" / "I/2026.": a word that cannot end a sentence
         return True
     if not wrapped_width or line.gap_before or len(before) < 0.75 * wrapped_width or is_caps(line.text):
         return False

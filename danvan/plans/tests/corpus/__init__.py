@@ -1,0 +1,64 @@
+"""Our own corpus of official documents (Kế hoạch, Hướng dẫn, Chương trình, Thông báo, Kết luận, Quyết định
++ Quy chế, Báo cáo; Party, state and Front styles), each laid out several ways, with what a reader expects.
+
+    documents() -> list[CorpusDoc]   every variant, text or DOCX bytes, with its Expected
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import render
+from .bases import BASES
+from .facts import Expected
+from .handwritten import HANDWRITTEN, text_of
+
+
+@dataclass
+class CorpusDoc:
+    name: str
+    expected: Expected
+    text: str = ""
+    docx: bytes | None = None
+
+
+def _segs_of_text(text: str) -> list[render.Seg]:
+    segs, gap = [], False
+    for line in text.split("\n"):
+        if not line.strip():
+            gap = True
+            continue
+        segs.append(render.Seg(line, gap=gap))
+        gap = False
+    return segs
+
+
+def documents(*, with_docx: bool = True) -> list[CorpusDoc]:
+    out: list[CorpusDoc] = []
+    for facts in BASES:
+        for variant in render.TEXT_VARIANTS:
+            segs = render.segments(facts, variant)
+            out.append(
+                CorpusDoc(
+                    f"{facts.key}.{variant}",
+                    render.expected(facts, segs, variant),
+                    text=render.layout_text(segs, variant, facts),
+                )
+            )
+        if with_docx:
+            segs = render.segments(facts, "plain")
+            out.append(
+                CorpusDoc(
+                    f"{facts.key}.docx", render.expected(facts, segs, "plain"), docx=render.docx_bytes(segs)
+                )
+            )
+    for name, expected in HANDWRITTEN.items():
+        text = text_of(name)
+        out.append(CorpusDoc(f"{name}.plain", expected, text=text))
+        segs = _segs_of_text(text)
+        out.append(CorpusDoc(f"{name}.wrap60", expected, text=render.wrapped(segs, 60, gaps=False)))
+        out.append(CorpusDoc(f"{name}.wrap40", expected, text=render.wrapped(segs, 40, gaps=True)))
+    return out
+
+
+__all__ = ["CorpusDoc", "Expected", "documents"]
