@@ -8,7 +8,7 @@ from danvan.lib import vndates, vntext
 from danvan.lib.plandoc import PLAN_TYPES, PlanDocument, Section
 
 from . import annexes, doubts, event, header, marks, recipients, references, structure, tasks, workitems
-from .errors import MSG_EMPTY, MSG_NO_STRUCTURE, PlanParseError
+from .errors import MSG_EMPTY, MSG_NO_STRUCTURE, MSG_NOT_VIETNAMESE, PlanParseError
 from .lines import BULLET_RE, Line, Stream, is_caps
 
 MSG_NO_TYPE = "Không thấy tên loại văn bản (KẾ HOẠCH, CHƯƠNG TRÌNH, ...); tạm coi là KẾ HOẠCH."
@@ -184,12 +184,40 @@ def _state_authority(line: str) -> bool:
     return bool(re.match(r"^(?:TM|KT|TL|TUQ)\.?\s", line.strip()))
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# The shape of a Vietnamese syllable once tone and vowel marks are folded away ("trien", "thuc", "nghieng"):
+# unaccented Vietnamese passes, English ("board", "implementation") and key-mashing mostly do not.
+_SYLLABLE_SHAPE_RE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiouy])?"
+)
+SAMPLE_CHARS = 20000  # enough words to judge the language, whatever the document's length
+
+
+def looks_vietnamese(lines: list[Line]) -> bool:
+    """Whether the words are Vietnamese (with or without tone marks): English or garbage is refused.
+    Judged on the first SAMPLE_CHARS characters, so a huge paste costs no more than a long plan."""
+    sample: list[str] = []
+    size = 0
+    for line in lines:
+        sample.append(line.text)
+        size += len(line.text)
+        if size > SAMPLE_CHARS:
+            break
+    words = _WORD_RE.findall(" ".join(sample))
+    if len(words) < 8:
+        return True  # too little to judge; the structure checks decide
+    shaped = sum(1 for w in words if _SYLLABLE_SHAPE_RE.fullmatch(vntext.fold(w)))
+    return shaped >= 0.7 * len(words)
+
+
 def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocument:
     """The one parser: header, title, preamble, sections, closing, recipients, signature, annexes."""
     lines = untable_layout_rows(stream.lines)
     warnings = list(stream.warnings)
     if not lines:
         raise PlanParseError(MSG_EMPTY)
+    if not looks_vietnamese(lines):
+        raise PlanParseError(MSG_NOT_VIETNAMESE)
     doc = PlanDocument()
     candidates = structure.find_headings(lines, 0, len(lines))
     limit = candidates[0].index if candidates else len(lines)

@@ -80,10 +80,16 @@ def squeeze(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip(" ")
 
 
+# Footnote markers after a word: "Kế hoạch[1]", "các đơn vị (*)", "¹" (the notes themselves stay lines).
+_FOOTNOTE_RE = re.compile(r"(?<=[^\s\[(])\s?(?:\[\d{1,2}\]|\(\*{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹]+)(?=[\s.,;:)]|$)")
+
+
 def make_line(raw: str, *, layout: bool = False) -> Line | None:
     """One cleaned line from one raw line; None when nothing is left."""
     text = vntext.nfc(raw).translate(_INVISIBLE)
     text = strip_markup(text)
+    if "[" in text or "(*" in text or any(ch in text for ch in "¹²³⁴⁵⁶⁷⁸⁹"):
+        text = _FOOTNOTE_RE.sub("", text)
     text = text.replace("\r", "")
     whole = squeeze(text)
     body = whole.lstrip("\t")
@@ -184,6 +190,8 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
     before = prev.text.rstrip()
     if not before or before[-1] in _SENTENCE_END or before.endswith("./.") or is_caps(before):
         return False
+    if _dash_continues(before, line):
+        return True
     if _opens_block(line.text) or any(vntext.fold(line.text).startswith(w) for w in ("luu ", "luu:")):
         return False
     if starts_lower(line.text):
@@ -196,6 +204,19 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
         return False
     folded = vntext.fold(line.text)
     return not (_LABEL_COLON_RE.match(line.text) or folded.startswith(_NEW_PARAGRAPH_WORDS))
+
+
+def _dash_continues(before: str, line: Line) -> bool:
+    """ "... các tổ chức chính trị" / "- xã hội thành phố ...": a wrap before the hyphen of a compound, not a
+    bullet (a bullet follows a line that ends a sentence, a clause or an introduction)."""
+    text = line.text
+    return (
+        not line.gap_before
+        and text[:1] in "-–"
+        and text[1:2] == " "
+        and starts_lower(text[2:])
+        and before[-1:] not in ".:;!?,"
+    )
 
 
 def wrapped_width(lines: list[Line]) -> int:
