@@ -46,6 +46,12 @@ def _task_or_404(request, pk) -> Task:
     )
 
 
+def _leads(task: Task) -> list:
+    """Every lead unit, the primary one first."""
+    others = [u for u in task.lead_units.all() if u.pk != task.lead_unit_id]
+    return ([task.lead_unit] if task.lead_unit_id else []) + others
+
+
 @login_required
 def task_detail(request, pk):
     task = _task_or_404(request, pk)
@@ -80,6 +86,7 @@ def task_detail(request, pk):
         "form": form,
         "notes": task.notes.select_related("author"),
         "partners": task.partner_units.all(),
+        "leads": _leads(task),
     }
     return render(request, "plans/task_detail.html", context)
 
@@ -108,6 +115,7 @@ def task_edit(request, pk):
                 label=data["label"],
                 title=data["title"],
                 lead_unit=data["lead_unit"],
+                lead_units=list(data["lead_units"]),
                 due=due,
             )
             messages.success(request, _("Đã lưu nhiệm vụ."))
