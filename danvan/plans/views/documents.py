@@ -92,8 +92,10 @@ def _edit(request, plan: Plan, template: str):
             form.add_error("body", error.message)
         except ServiceError as error:
             form.add_error(None, error.message)
-    tasks = plan.tasks.select_related("lead_unit")
-    return render(request, template, {"plan": plan, "form": form, "tasks": tasks, "doc": plan.document()})
+    doc = plan.document()
+    tasks = editor.tasks_with_doubts(plan.tasks.select_related("lead_unit").order_by("order"), doc)
+    context = {"plan": plan, "form": form, "tasks": tasks, "doc": doc, "doubts": editor.review_doubts(doc)}
+    return render(request, template, context)
 
 
 @login_required
