@@ -27,6 +27,27 @@ from danvan.lib.vndates.window import DateParseError, DateWindow, _Problem, _quo
 # Scanning
 
 
+def _starter_words() -> frozenset[str]:
+    """Every first word of every phrase the grammar can match: the first words of all string literals of
+    the grammar's modules (a superset: docstrings add words that never start anything, which is
+    harmless). Read from the source so a phrase added to the grammar is never forgotten here."""
+    import ast
+    import inspect
+
+    from danvan.lib.vndates import grammar, points, vocabulary
+
+    found: set[str] = set()
+    for module in (grammar, points, vocabulary):
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for word in node.value.lower().split()[:1]:
+                    found.add(unicodedata.normalize("NFC", word))
+    return frozenset(found)
+
+
+_STARTERS = _starter_words()
+
+
 @dataclass(frozen=True)
 class _Found:
     first_tok: int
@@ -41,8 +62,12 @@ def _scan(
     parser = _Parser(_tokenize(scan))
     found: list[_Found] = []
     i = 0
+    toks = parser.toks
     while i < parser.n:
-        if not parser.start_ok(i):
+        t = toks[i]
+        # Only a number or a word some rule begins with can start an expression: skipping the others
+        # keeps a long text's scan to one cheap look per word.
+        if (t.kind == "word" and t.text not in _STARTERS) or t.kind == "punct" or not parser.start_ok(i):
             i += 1
             continue
         best_ok: tuple[int, _Placed | object] | None = None

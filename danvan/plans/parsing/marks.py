@@ -83,8 +83,51 @@ _NARRATIVE_RE = re.compile(
 )
 
 
+# A time expression has a digit, or one of these words (a quarter, a recurring or a relative window);
+# text without any is not scanned at all, which keeps a long plan's body cheap.
+_MAY_HOLD_TIME_RE = re.compile(
+    r"\d|quý|hằng|hàng\s+(?:tuần|tháng|quý|năm)|mỗi\s+(?:tuần|tháng|quý|năm)|định\s+kỳ|\bkhi\b|kể\s+từ|tính\s+từ"
+    r"|thượng\s+tuần|trung\s+tuần|hạ\s+tuần|tháng\s+(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)",
+    re.IGNORECASE,
+)
+
+
+BEFORE_CHARS, AFTER_CHARS = 70, 90  # how far a time expression reaches around its digit or keyword
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around digits and time words, merged, snapped to spaces: only these are
+    scanned, so the cost follows the number of dates, not the length of the prose around them."""
+    out: list[tuple[int, int]] = []
+    for m in _MAY_HOLD_TIME_RE.finditer(text):
+        start = max(0, m.start() - BEFORE_CHARS)
+        end = min(len(text), m.end() + AFTER_CHARS)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    snapped = []
+    for start, end in out:
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < end else start
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+        snapped.append((start, end))
+    return snapped
+
+
+def windows_in(text: str, default_year: int | None) -> list[tuple[int, int, vndates.DateWindow]]:
+    found: list[tuple[int, int, vndates.DateWindow]] = []
+    for start, end in _regions(text):
+        for s, e, window in vndates.find_windows(text[start:end], default_year=default_year):
+            found.append((start + s, start + e, window))
+    return found
+
+
 def marks_in(text: str, default_year: int | None) -> list[tuple[int, int, vndates.DateWindow]]:
-    found = _merge_adjacent(text, vndates.find_windows(text, default_year=default_year))
+    found = _merge_adjacent(text, windows_in(text, default_year))
     out = []
     for k, (start, end, window) in enumerate(found):
         if not is_mark(text, start, window):

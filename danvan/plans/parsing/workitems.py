@@ -247,6 +247,9 @@ _ASSIGNED_RE = re.compile(
 )
 
 
+_ASSIGNED_ANYWHERE_RE = re.compile(_ASSIGNED_RE.pattern.replace("^\\s*", ""), re.IGNORECASE)
+
+
 def read_named_items(doc: PlanDocument, default_year: int | None) -> None:
     """Numbered items that name who carries them out. In a document that is not a plan (and has no
     implementation section) any lead at the head of an item counts; elsewhere only an explicit assignment
@@ -260,6 +263,8 @@ def read_named_items(doc: PlanDocument, default_year: int | None) -> None:
             continue
         for block in section.blocks:
             if block.is_task or block.kind != "item":
+                continue
+            if not loose and not _ASSIGNED_ANYWHERE_RE.search(block.text):
                 continue
             lead = task_rules.find_lead(block.text)
             if not lead:

@@ -111,3 +111,43 @@ def test_a_page_number_inside_a_sentence_is_dropped():
     [task] = parse_text(lines).tasks()
     assert task.text.endswith("và báo cáo kết quả về Thường trực Huyện ủy chậm nhất ngày 15/01/2026.")
     assert task.due is not None and task.due.end.isoformat() == "2026-01-15"
+
+
+def test_a_huge_paste_is_refused_at_once_with_its_size():
+    from danvan.plans.parsing.errors import MAX_TEXT_CHARS
+
+    with pytest.raises(PlanParseError) as caught:
+        parse_text("KẾ HOẠCH\n" + "Nội dung công tác dân vận. " * (MAX_TEXT_CHARS // 20))
+    assert "quá dài" in caught.value.message
+
+
+def _call_count(function, *args) -> int:
+    """Python function calls made by ``function(*args)``: a measure of work that does not depend on how busy
+    the machine is."""
+    import sys
+
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_parsing_work_grows_linearly_with_the_length_of_the_document():
+    base = BASES[1]
+    one = render.plain(render.segments(base, "plain"))
+    head, body = one.split("II. NHIỆM VỤ CỤ THỂ", 1)
+    body, tail = body.split("Trên đây là", 1)
+    eight = head + "".join(f"{'IVX'[k % 3]}. NHIỆM VỤ CỤ THỂ{body}" for k in range(8)) + "Trên đây là" + tail
+    parse_text(one)  # warm the caches the two runs share
+    small, large = _call_count(parse_text, one), _call_count(parse_text, eight)
+    # eight times the body: no more than about eight times the work (a quadratic parser would be ~40x)
+    assert large < 10 * small, (small, large)
