@@ -167,8 +167,11 @@ _NEW_PARAGRAPH_WORDS = ("thuc hien", "can cu", "tren day la", "noi nhan", "luu")
 
 
 def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
+    """Every letter a capital (and at least one letter). Upper-casing a paragraph in C and comparing rejects
+    ordinary text without walking it letter by letter in Python."""
+    if text.upper() != text:
+        return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+    return any(c.isalpha() for c in text)
 
 
 def starts_lower(text: str) -> bool:

@@ -86,7 +86,7 @@ _NARRATIVE_RE = re.compile(
 # A time expression has a digit, or one of these words (a quarter, a recurring or a relative window);
 # text without any is not scanned at all, which keeps a long plan's body cheap.
 _MAY_HOLD_TIME_RE = re.compile(
-    r"\d|quý|hằng|hàng\s+(?:tuần|tháng|quý|năm)|mỗi\s+(?:tuần|tháng|quý|năm)|định\s+kỳ|\bkhi\b|kể\s+từ|tính\s+từ"
+    r"\d+|quý|hằng|hàng\s+(?:tuần|tháng|quý|năm)|mỗi\s+(?:tuần|tháng|quý|năm)|định\s+kỳ|\bkhi\b|kể\s+từ|tính\s+từ"
     r"|thượng\s+tuần|trung\s+tuần|hạ\s+tuần|tháng\s+(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)",
     re.IGNORECASE,
 )

@@ -14,7 +14,8 @@ from danvan.plans.parsing import parse_text
 from danvan.plans.parsing.accuracy import compare
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The seed plans live beside the repository (never copied into it): <repo>/../shared/seeds.
+# The seed plans are read from beside the repository: <repo>/../shared/seeds (the copies under fixtures/
+# serve other apps' tests).
 SEED_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 SEEDS = ("002", "003")
 FIRST_WORDS = 8
