@@ -112,7 +112,7 @@ def looks_like_name(text: str) -> bool:
 
 
 # Titles that open a line of their own in a signature block (a prefix line "T/M ...", "KT. ..." does too).
-_TITLE_STARTS = tuple(t for t in vocab.AUTHORITY_TITLES if t not in ("trưởng", "phó trưởng"))
+_TITLE_STARTS = vocab.AUTHORITY_TITLES
 SURNAMES = (
     "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
     "dương", "lý", "đinh", "đàm", "trương", "lương", "mai", "cao", "lâm", "tô", "hà", "triệu", "quách",

@@ -53,7 +53,9 @@ def _verb_positions(text: str, words: list[tuple[int, int, str]], first: int = 0
             continue
         if _phrase_at(words, i, vocab.TASK_VERBS) is None:
             continue
-        if i > 0 and words[i - 1][2] in vocab.NOUN_MARKERS:
+        # "Ban tổ chức" names a body; "Tiểu ban chủ động ..." ends a unit's name with "ban"
+        ends_name = words[i - 1][2] == "ban" and i > 1 and words[i - 2][2] in ("tiểu", "ủy")
+        if i > 0 and words[i - 1][2] in vocab.NOUN_MARKERS and not ends_name:
             continue
         out.append(i)
     return out

@@ -28,7 +28,9 @@ def _segs_of_text(text: str) -> list[render.Seg]:
         if not line.strip():
             gap = True
             continue
-        segs.append(render.Seg(line, gap=gap))
+        # a table row (tabs or pipes) is copied whole: a hard wrap happens inside paragraphs, not rows
+        row = line.split("\t") if "\t" in line or line.startswith("|") else None
+        segs.append(render.Seg(line, gap=gap, row=row))
         gap = False
     return segs
 

@@ -72,6 +72,66 @@ HANDWRITTEN: dict[str, Expected] = {
             ("theo doi don doc viec thuc", ("Văn phòng Đảng ủy",)),
         ],
     ),
+    "party_anniversary": Expected(
+        doc_type="KẾ HOẠCH",
+        symbol="131-KH/BDVTU",
+        issued_on=d(2025, 9, 2),
+        signer=(("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"), "Trịnh Minh Châu"),
+        recipients=[
+            "Ban Dân vận Trung ương",
+            "Thường trực Tỉnh ủy",
+            "Các sở, ban, ngành, MTTQ và các đoàn thể tỉnh",
+            "Ban Dân vận các huyện ủy, thành ủy",
+            "Văn phòng Ban",
+        ],
+        marks=[
+            span(d(2025, 10, 1), d(2025, 10, 20)),
+            exact(d(2025, 10, 14)),
+            by(d(2025, 10, 15)),
+            by(d(2025, 10, 25)),
+            by(d(2025, 10, 10)),
+        ],
+        tasks=[
+            ("chuan bi noi dung kinh phi to chuc", ("Ban Dân vận Tỉnh ủy",)),
+            (
+                "huong dan he thong to chuc co so",
+                ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"),
+            ),
+            ("van dong cac to chuc tin dung", ("Ngân hàng Nhà nước chi nhánh tỉnh Lam Giang",)),
+        ],
+    ),
+    "election_subcommittee": Expected(
+        doc_type="KẾ HOẠCH",
+        symbol="03/KH-TBTT",
+        issued_on=d(2026, 1, 20),
+        signer=(("TM. TIỂU BAN", "TRƯỞNG TIỂU BAN"), "Lý Thị Ngọc Hân"),
+        recipients=["Ủy ban bầu cử phường", "Thành viên Tiểu ban", "VT"],
+        marks=[span(d(2026, 2, 5), d(2026, 2, 8)), span(d(2026, 3, 1), d(2026, 3, 14)), RELATIVE, RECURRING],
+        tasks=[
+            ("treo bang ron khau hieu tai", ("Công an phường",)),
+            ("phat thanh tuyen truyen tren loa", ("Văn phòng HĐND-UBND phường",)),
+            ("niem yet danh sach cu tri", ("Tổ bầu cử các khu vực bỏ phiếu",)),
+            ("tong hop tinh hinh du luan", ("Chuyên viên Văn hóa - Xã hội phường",)),
+            ("chu dong trien khai thuc hien", ("Các thành viên Tiểu ban",)),
+        ],
+    ),
+    "twofive_guide": Expected(
+        doc_type="HƯỚNG DẪN",
+        symbol="24-HD/ĐU",
+        issued_on=d(2025, 12, 15),
+        signer=(("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"), "Hoàng Văn Lực"),
+        recipients=["Thường trực Đảng ủy", "Các chi bộ trực thuộc", "Văn phòng Đảng ủy"],
+        marks=[
+            by(d(2025, 12, 22)),
+            span(d(2025, 12, 24), d(2025, 12, 26)),
+            period(d(2026, 1, 1), d(2026, 3, 31)),
+            by(d(2025, 12, 31)),
+        ],
+        tasks=[
+            ("huong dan theo doi viec danh", ("Ban Dân vận Đảng ủy",)),
+            ("to chuc danh gia bao dam khach", ("Các chi bộ thôn, tổ dân phố",)),
+        ],
+    ),
 }
 
 
