@@ -84,8 +84,10 @@ class _FormBuilder:
         self.subtitle: list[str] = []
         self.footer: list[str] = []
         self.has_table = False
+        self.lines: list[Line] = []
 
     def take(self, line: Line, warnings: list[str]) -> None:
+        self.lines.append(line)
         form = self.form
         if line.is_row:
             cells = line.cells or []
@@ -167,8 +169,18 @@ def parse_annexes(lines: list[Line], doc: PlanDocument, warnings: list[str]) -> 
         if builder is not None:
             if builder.has_table:
                 doc.forms.append(builder.done())
-            else:
-                warnings.extend(MSG_ANNEX_LINE.format(text=t) for t in builder.texts())
+            elif builder.lines:
+                # a "PHỤ LỤC" of text, not a form: kept in place as an attached section
+                texts = builder.texts()
+                doc.sections.append(
+                    Section(
+                        title=texts[0] if texts else "",
+                        role=ROLE_ATTACHED,
+                        blocks=parse_blocks(
+                            [ln for ln in builder.lines if ln.text.strip() != (texts or [""])[0]]
+                        ),
+                    )
+                )
             builder = None
 
     for line in lines:

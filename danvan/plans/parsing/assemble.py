@@ -62,6 +62,32 @@ def untable_layout_rows(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _signs_here(lines: list[Line], i: int) -> bool:
+    """An authority line followed, within three lines, by "(Đã ký)" or a name: the signature block."""
+    if lines[i].is_row or not recipients.is_authority_line(lines[i].text):
+        return False
+    for j in range(i + 1, min(len(lines), i + 5)):
+        text = lines[j].text.strip()
+        if lines[j].is_row:
+            return False
+        if recipients.is_signed_mark(text) or (recipients.looks_like_name(text) and not is_caps(text)):
+            return True
+        if not recipients.is_authority_line(text) and not is_caps(text):
+            return False
+    return False
+
+
+def _tail_start(lines: list[Line], start: int = 0) -> int:
+    """Where the recipients or the signature begin (len(lines) when neither is found)."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.is_row and recipients.recipients_start(line.text) is not None:
+            return i
+        if _signs_here(lines, i):
+            return i
+    return len(lines)
+
+
 def _is_hard_end(line: Line) -> bool:
     if line.is_row:
         return False
@@ -219,7 +245,8 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
     if not looks_vietnamese(lines):
         raise PlanParseError(MSG_NOT_VIETNAMESE)
     doc = PlanDocument()
-    candidates = structure.find_headings(lines, 0, len(lines))
+    tail = _tail_start(lines)
+    candidates = structure.find_headings(lines, 0, tail)
     limit = candidates[0].index if candidates else len(lines)
     type_line = header.find_type_line(lines, limit)
     if type_line is None and not candidates:
@@ -238,7 +265,9 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
         after_type = head_end
     style_from_header = header.parse_header(lines[:head_end], doc, warnings)
 
-    headings = structure.find_headings(lines, after_type, len(lines))
+    # Headings after the recipients or the signature belong to an annex (a "PHỤ LỤC" numbered I.-III.
+    # under a body numbered 1.-5.), not to the body.
+    headings = structure.find_headings(lines, after_type, max(tail, after_type))
     first_heading = headings[0].index if headings else len(lines)
     title, body_start = header.read_title(lines, after_type, first_heading)
     if type_line is not None and type_line.remainder:
@@ -264,6 +293,12 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
     doc.basis, issuer = references.basis_from_preamble(doc.preamble, warnings=warnings)
 
     annex_start = _read_tail(lines, body_end, doc, warnings)
+    if not doc.recipients or doc.signature is None:
+        # an annex (a slogan list) written before the recipients and the signature must not swallow them
+        later = _tail_start(lines, annex_start)
+        if later < len(lines):
+            annexes.parse_annexes(lines[annex_start:later], doc, warnings)
+            annex_start = _read_tail(lines, later, doc, warnings)
     annexes.parse_annexes(lines[annex_start:], doc, warnings)
 
     year = header.title_year(doc.title) or (doc.issued_on.year if doc.issued_on else None) or default_year

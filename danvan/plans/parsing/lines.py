@@ -193,7 +193,7 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
     before = prev.text.rstrip()
     if not before or before[-1] in _SENTENCE_END or before.endswith("./.") or is_caps(before):
         return False
-    if _dash_continues(before, line):
+    if _dash_continues(before, line, wrapped_width):
         return True
     if _opens_block(line.text) or any(vntext.fold(line.text).startswith(w) for w in ("luu ", "luu:")):
         return False
@@ -209,17 +209,15 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
     return not (_LABEL_COLON_RE.match(line.text) or folded.startswith(_NEW_PARAGRAPH_WORDS))
 
 
-def _dash_continues(before: str, line: Line) -> bool:
+def _dash_continues(before: str, line: Line, width: int = 0) -> bool:
     """ "... các tổ chức chính trị" / "- xã hội thành phố ...": a wrap before the hyphen of a compound, not a
-    bullet (a bullet follows a line that ends a sentence, a clause or an introduction)."""
+    bullet (a bullet follows a line that ends a sentence, a clause or an introduction). In hard-wrapped text
+    a full line not ending so is wrapped whatever the case after the dash ("Phòng Tài chính" / "- Kế
+    hoạch huyện ...")."""
     text = line.text
-    return (
-        not line.gap_before
-        and text[:1] in "-–"
-        and text[1:2] == " "
-        and starts_lower(text[2:])
-        and before[-1:] not in ".:;!?,"
-    )
+    if line.gap_before or text[:1] not in "-–" or text[1:2] != " " or before[-1:] in ".:;!?,":
+        return False
+    return starts_lower(text[2:]) or bool(width and len(before) >= 0.75 * width)
 
 
 def wrapped_width(lines: list[Line]) -> int:

@@ -132,6 +132,50 @@ HANDWRITTEN: dict[str, Expected] = {
             ("to chuc danh gia bao dam khach", ("Các chi bộ thôn, tổ dân phố",)),
         ],
     ),
+    "front_consultation": Expected(
+        doc_type="KẾ HOẠCH",
+        symbol="41/KH-MTTQ-BTT",
+        issued_on=d(2026, 1, 8),
+        signer=(("TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Đặng Quốc Huy"),
+        recipients=[
+            "Thường trực Huyện ủy",
+            "Ủy ban bầu cử huyện",
+            "Ủy ban MTTQ Việt Nam các xã, thị trấn",
+            "VT",
+        ],
+        marks=[
+            exact(d(2026, 1, 22)),
+            by(d(2026, 1, 24)),
+            span(d(2026, 3, 3), d(2026, 3, 4)),
+            by(d(2026, 3, 6)),
+            RELATIVE,
+            span(d(2026, 3, 8), d(2026, 3, 10)),
+            RELATIVE,
+        ],
+        tasks=[
+            ("chuan bi ho so tai lieu cac", ("Văn phòng Ủy ban MTTQ Việt Nam huyện",)),
+            ("to chuc hoi nghi cu tri", ("Ủy ban MTTQ Việt Nam các xã, thị trấn",)),
+        ],
+        events=3,
+    ),
+    "mobilisation_month": Expected(
+        doc_type="KẾ HOẠCH",
+        symbol="52-KH/BDVHU",
+        issued_on=d(2025, 8, 25),
+        signer=(("TRƯỞNG BAN",), "Mai Thị Thanh Tâm"),
+        recipients=["Thường trực Huyện ủy", "Đảng ủy các xã, thị trấn", "Huyện đoàn, Hội LHPN huyện", "BDV"],
+        marks=[
+            period(d(2025, 9, 11), d(2025, 9, 20)),
+            span(d(2025, 9, 1), d(2025, 10, 15)),
+            by(d(2025, 10, 20)),
+            by(d(2025, 9, 5)),
+        ],
+        tasks=[
+            ("huong dan theo doi tong hop", ("Ban Dân vận Huyện ủy",)),
+            ("chi dao khoi dan van co so", ("Đảng ủy các xã, thị trấn",)),
+            ("to chuc cac hoat dong tinh nguyen", ("Huyện đoàn", "Hội Liên hiệp Phụ nữ huyện")),
+        ],
+    ),
 }
 
 
