@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from danvan.lib import vntext
 
+from . import vocab
+
 
 @dataclass
 class Line:
@@ -205,6 +207,9 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
         return True
     if not wrapped_width or line.gap_before or len(before) < 0.75 * wrapped_width or is_caps(line.text):
         return False
+    if _HEADER_PIECE_RE.match(line.text) or _DATE_LINE_END_RE.search(before):
+        # "* / Số 08-HD/BTGDVTU" under a header line, anything under "..., ngày 27 tháng 10 năm 2025"
+        return False
     folded = vntext.fold(line.text)
     return not (_LABEL_COLON_RE.match(line.text) or folded.startswith(_NEW_PARAGRAPH_WORDS))
 
@@ -232,11 +237,23 @@ def wrapped_width(lines: list[Line]) -> int:
     return width if full >= 0.5 * len(lengths) else 0
 
 
+_HEADER_PIECE_RE = re.compile(r"^(?:[*\s]+$|Số\s*:?\s*\d*\s*[-/]\s*[^\W\d_])")
+_DATE_LINE_END_RE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.IGNORECASE)
+_TYPE_NAMES = frozenset(name for name, _printed, _code in vocab.DOC_TYPES)
+
+
+def _follows_type_line(out: list[Line]) -> bool:
+    """The previous line is the summary right under "KẾ HOẠCH" / "HƯỚNG DẪN": a capital after it starts
+    the preamble, not a wrapped summary line (a wrapped summary line goes on in lower case)."""
+    return len(out) >= 2 and vntext.fold(out[-2].text) in _TYPE_NAMES
+
+
 def join_continuations(lines: list[Line], *, hard_wrapped: bool = False) -> list[Line]:
     width = wrapped_width(lines) if hard_wrapped else 0
     out: list[Line] = []
     for line in lines:
-        if out and is_continuation(out[-1], line, wrapped_width=width):
+        hard = width if not _follows_type_line(out) else 0
+        if out and is_continuation(out[-1], line, wrapped_width=hard):
             prev = out[-1]
             out[-1] = Line(
                 text=f"{prev.text} {line.text}",

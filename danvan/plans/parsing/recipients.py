@@ -146,6 +146,9 @@ def _continues_authority(lines: list[Line], i: int, end: int) -> bool:
     return True
 
 
+_NOT_GIVEN_NAMES = ("mau", "phu", "nơi", "noi", "kem", "danh")  # "Mẫu" of an attached form, ...
+
+
 def read_signature(lines: list[Line], start: int, end: int) -> tuple[Signature | None, int]:
     """Authority lines from ``start`` and the signer name after them; returns (signature, next index)."""
     i = start
@@ -174,6 +177,12 @@ def read_signature(lines: list[Line], start: int, end: int) -> tuple[Signature |
         if looks_like_name(text):
             name = vntext.clean_text(text)
             j += 1
+            # a name broken in a narrow cell: "Đỗ Thị Hồng" / "Nhung"
+            rest = lines[j].text.strip() if j < end and not lines[j].is_row else ""
+            given = _NAME_WORD_RE.match(rest) and rest[:1].isupper() and not is_caps(rest) and len(rest) <= 12
+            if given and vntext.fold(rest) not in _NOT_GIVEN_NAMES:
+                name = f"{name} {rest}"
+                j += 1
         break
     signature = Signature(authority_lines=authority, signer_name=name)
     signature.joined = joined

@@ -11,7 +11,7 @@ from danvan.lib.plandoc import PlanDocument
 
 from .facts import Expected
 
-KINDS = ("doc_type", "symbol", "issued_on", "signer", "recipients", "marks", "tasks")
+KINDS = ("doc_type", "symbol", "issued_on", "signer", "recipients", "marks", "tasks", "events")
 
 
 @dataclass
@@ -97,6 +97,10 @@ def score(expected: Expected, doc: PlanDocument) -> dict[str, Tally]:
             tally.wrong += 1
     tally.invented = len(found) - len(used)
     out["tasks"] = tally
+    # several events in one plan: each one found counts (a plan with one event or none expects none here)
+    got = len(doc.events) if len(doc.events) > 1 else 0
+    right = min(expected.events, got)
+    out["events"] = Tally(right=right, missed=expected.events - right, invented=got - right)
     return out
 
 
