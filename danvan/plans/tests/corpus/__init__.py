@@ -35,6 +35,42 @@ def _segs_of_text(text: str) -> list[render.Seg]:
     return segs
 
 
+def _docx_of_lines(segs: list[render.Seg]) -> bytes:
+    """A Word file of a hand-written text: one paragraph a line, runs of table rows as real tables (a pipe
+    table's rule row dropped)."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if rows:
+            width = max(len(r) for r in rows)
+            grid = document.add_table(rows=len(rows), cols=width)
+            for r, cells in enumerate(rows):
+                for c, value in enumerate(cells):
+                    grid.cell(r, c).text = value
+            rows.clear()
+
+    for seg in segs:
+        if seg.row is not None:
+            cells = (
+                seg.text.strip().strip("|").split("|") if seg.text.startswith("|") else seg.text.split("\t")
+            )
+            cells = [c.strip() for c in cells]
+            if not all(set(c) <= set("-: ") for c in cells):
+                rows.append(cells)
+            continue
+        flush()
+        document.add_paragraph(seg.text)
+    flush()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def documents(*, with_docx: bool = True) -> list[CorpusDoc]:
     out: list[CorpusDoc] = []
     for facts in BASES:
@@ -60,6 +96,9 @@ def documents(*, with_docx: bool = True) -> list[CorpusDoc]:
         segs = _segs_of_text(text)
         out.append(CorpusDoc(f"{name}.wrap60", expected, text=render.wrapped(segs, 60, gaps=False)))
         out.append(CorpusDoc(f"{name}.wrap40", expected, text=render.wrapped(segs, 40, gaps=True)))
+        out.append(CorpusDoc(f"{name}.pdf", expected, text=render.pdf_copy(segs)))
+        if with_docx:
+            out.append(CorpusDoc(f"{name}.docx", expected, docx=_docx_of_lines(segs)))
     return out
 
 
