@@ -322,7 +322,7 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
         warnings.append(MSG_NO_SIGNATURE)
     _check_dates(doc, warnings)
     doc.warnings = list(dict.fromkeys(warnings))
-    doc.doubts = doubts.collect(doc)
+    doc.doubts = [*doc.doubts, *doubts.collect(doc)]
     return doc
 
 

@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from danvan.lib import vndates, vntext
-from danvan.lib.plandoc import PlanDocument
+from danvan.lib.plandoc import Doubt, PlanDocument
 
 from . import vocab
 from .lines import Line, is_caps
 from .references import split_basis_clause
 
 MSG_HEADER_LINE = "Chưa xếp được dòng ở đầu văn bản: «{text}»."
+WHERE_HEADER = "Phần đầu văn bản"
+REASON_PAGE_TITLE = "Số, ký hiệu và ngày lấy từ dòng tiêu đề trang (phần đầu văn bản không ghi số)."
+REASON_DATE_JOINED = "Dòng ngày tháng bị ngắt đã được nối lại: kiểm tra ngày ban hành."
 MSG_BAD_DATE = "Ngày ban hành không đọc được: {problem}"
 MSG_NOT_A_DAY = "Dòng ngày tháng «{text}» không ghi một ngày cụ thể; chưa lấy làm ngày ban hành."
 
@@ -137,6 +140,13 @@ def _cells(lines: list[Line]) -> tuple[list[str], str]:
     return _join_wrapped_date(out), style
 
 
+def _raw_pieces(lines: list[Line]) -> set[str]:
+    out: set[str] = set()
+    for line in lines:
+        out.update(line.filled_cells() if line.is_row else [line.text])
+    return out
+
+
 def _split_body_and_date(piece: str) -> list[str]:
     """ "BAN TUYÊN GIÁO VÀ DÂN VẬN  Lam Giang, ngày 27 tháng 10 năm 2025" (two header columns copied side by
     side) -> the body and the date line."""
@@ -229,6 +239,7 @@ def parse_header(lines: list[Line], doc: PlanDocument, warnings: list[str]) -> b
     says which style the document follows (a national title line or the shape of the symbol)."""
     bodies: list[str] = []
     texts, style = _cells(lines)
+    joined_dates = {t for t in texts if t not in _raw_pieces(lines)}
     symbol_style = ""
     for text in texts:
         text = text.strip()
@@ -258,9 +269,12 @@ def parse_header(lines: list[Line], doc: PlanDocument, warnings: list[str]) -> b
                 doc.type_code = sym.type_code
             symbol_style = sym.style
             doc.issued_on = doc.issued_on or day
+            doc.doubts.append(Doubt("header", WHERE_HEADER, text[:120], REASON_PAGE_TITLE, 0.7))
             continue
         dated = parse_date_line(text)
         if dated is not None:
+            if text in joined_dates:
+                doc.doubts.append(Doubt("header", WHERE_HEADER, text, REASON_DATE_JOINED, 0.8))
             doc.place, doc.issued_on, problem = dated
             if problem:
                 warnings.append(problem)

@@ -193,6 +193,14 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
     if prev.is_row or line.is_row or prev.layout != line.layout:
         return False
     before = prev.text.rstrip()
+    if (
+        before.endswith(":")
+        and not line.gap_before
+        and starts_lower(line.text)
+        and not _opens_block(line.text)
+    ):
+        # "thời gian thực hiện:" / "chậm nhất ngày 15/01/2026.": a label's value wrapped onto the next line
+        return not is_caps(before)
     if not before or before[-1] in _SENTENCE_END or before.endswith("./.") or is_caps(before):
         return False
     if _dash_continues(before, line, wrapped_width):

@@ -54,7 +54,7 @@ def is_mark(text: str, start: int, window: vndates.DateWindow) -> bool:
     return not _is_year(window)
 
 
-def _merge_adjacent(text: str, found: list) -> list:
+def merge_adjacent(text: str, found: list) -> list:
     """ "Quý IV/2025 và Quý I/2026", "tháng 11 và tháng 12/2025": one window over both when they touch."""
     out: list = []
     for start, end, window in found:
@@ -127,7 +127,7 @@ def windows_in(text: str, default_year: int | None) -> list[tuple[int, int, vnda
 
 
 def marks_in(text: str, default_year: int | None) -> list[tuple[int, int, vndates.DateWindow]]:
-    found = _merge_adjacent(text, windows_in(text, default_year))
+    found = merge_adjacent(text, windows_in(text, default_year))
     out = []
     for k, (start, end, window) in enumerate(found):
         if not is_mark(text, start, window):
@@ -228,4 +228,4 @@ def anchor_day(doc: PlanDocument) -> date | None:
     return doc.issued_on
 
 
-__all__ = ["collect", "find_events", "is_mark", "marks_in"]
+__all__ = ["collect", "find_events", "is_mark", "marks_in", "merge_adjacent"]

@@ -10,6 +10,7 @@ from danvan.lib.plandoc import ROLE_ORGANISATION, Block, Deadline, FormDraft, Pl
 
 from . import vocab
 from .lines import key, starts_with_any
+from .marks import merge_adjacent
 from .structure import walk
 
 # A window longer than this is a year, a multi-year period or an anniversary span, not a due date.
@@ -163,15 +164,20 @@ def find_partners(text: str) -> list[str]:
 def find_due(text: str, default_year: int | None) -> vndates.DateWindow | None:
     """The first time window in a task's own words that can be a due date (not a citation's date, not a
     year or a multi-year span)."""
-    for start, _end, window in vndates.find_windows(text, default_year=default_year):
+    words_only = None
+    for start, _end, window in merge_adjacent(text, vndates.find_windows(text, default_year=default_year)):
         if _CITATION_BEFORE_RE.search(text[max(0, start - 40) : start]):
             continue
         if window.kind == "unparsed":
             continue
+        if window.words_only:
+            # "10 ngày làm việc (từ ... đến ...)": a placed window later in the words says more
+            words_only = words_only or window
+            continue
         if window.start and window.end and (window.end - window.start).days > MAX_DUE_SPAN_DAYS:
             continue
         return window
-    return None
+    return words_only
 
 
 def names_only_unit(text: str) -> bool:

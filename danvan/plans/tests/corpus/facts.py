@@ -110,3 +110,4 @@ class Expected:
     marks: list[Mark]  # every deadline and event day
     tasks: list[tuple[str, tuple[str, ...]]]  # (first words of the task, leads)
     events: int = 0
+    task_dues: list[Mark | None] = field(default_factory=list)  # per task, when the facts say (else empty)

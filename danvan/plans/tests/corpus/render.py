@@ -385,6 +385,7 @@ def expected(f: Facts, segs: list[Seg], variant: str) -> Expected:
         marks=marks,
         tasks=[(task_key(t.what), tuple(t.leads)) for t in tasks],
         events=len(events),
+        task_dues=[t.due for t in tasks],
     )
 
 

@@ -11,7 +11,7 @@ from danvan.lib.plandoc import PlanDocument
 
 from .facts import Expected
 
-KINDS = ("doc_type", "symbol", "issued_on", "signer", "recipients", "marks", "tasks", "events")
+KINDS = ("doc_type", "symbol", "issued_on", "signer", "recipients", "marks", "tasks", "task_dues", "events")
 
 
 @dataclass
@@ -81,22 +81,30 @@ def score(expected: Expected, doc: PlanDocument) -> dict[str, Tally]:
     out["signer"] = _single(want_sig, got_sig)
     out["recipients"] = _multiset([_f(r) for r in expected.recipients], [_f(r.name) for r in doc.recipients])
     out["marks"] = _multiset(list(expected.marks), actual_marks(doc))
-    tally = Tally()
-    found = [(_f(b.text), tuple(sorted(_f(x) for x in (b.leads or [b.lead])))) for b in doc.tasks()]
+    tally, dues = Tally(), Tally()
+    blocks = doc.tasks()
+    found = [(_f(b.text), tuple(sorted(_f(x) for x in (b.leads or [b.lead])))) for b in blocks]
     used: set[int] = set()
-    for key, leads in expected.tasks:
+    for n, (key, leads) in enumerate(expected.tasks):
         want = tuple(sorted(_f(x) for x in leads))
+        want_due = expected.task_dues[n] if n < len(expected.task_dues) else None
         hit = next((k for k, (text, _) in enumerate(found) if k not in used and key in text), None)
         if hit is None:
             tally.missed += 1
+            dues.missed += 1 if want_due else 0
             continue
         used.add(hit)
         if found[hit][1] == want:
             tally.right += 1
         else:
             tally.wrong += 1
+        if want_due:
+            got_due = blocks[hit].due
+            got = (got_due.kind, *_days(got_due)) if got_due else None
+            dues.add(_single(want_due, got))
     tally.invented = len(found) - len(used)
     out["tasks"] = tally
+    out["task_dues"] = dues
     # several events in one plan: each one found counts (a plan with one event or none expects none here)
     got = len(doc.events) if len(doc.events) > 1 else 0
     right = min(expected.events, got)
