@@ -54,7 +54,9 @@ def test_the_corpus_holds_at_least_forty_documents_of_every_kind():
     }
 
 
-@pytest.mark.parametrize("kind", ["doc_type", "symbol", "issued_on", "signer", "recipients", "marks"])
+@pytest.mark.parametrize(
+    "kind", ["doc_type", "symbol", "issued_on", "signer", "recipients", "marks", "task_dues", "events"]
+)
 def test_the_elements_a_reader_sees_are_found_at_ninety_five_percent(kind):
     tally = _totals()[kind]
     assert tally.rate >= 0.95, (kind, vars(tally))
