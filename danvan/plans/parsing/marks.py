@@ -54,10 +54,28 @@ def is_mark(text: str, start: int, window: vndates.DateWindow) -> bool:
     return not _is_year(window)
 
 
+_WRITTEN_DAY_RE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}")
+
+
+def anchored(window: vndates.DateWindow) -> vndates.DateWindow:
+    """A relative window whose anchor day is written in it ("trong thời hạn 05 ngày kể từ ngày 11/9/2023")
+    becomes the fixed window; the words are kept."""
+    if window.kind != "relative":
+        return window
+    m = _WRITTEN_DAY_RE.search(window.text)
+    if m is None:
+        return window
+    try:
+        return vndates.fix_window(window, vndates.parse_date(m.group(0)))
+    except vndates.DateParseError:
+        return window
+
+
 def merge_adjacent(text: str, found: list) -> list:
     """ "Quý IV/2025 và Quý I/2026", "tháng 11 và tháng 12/2025": one window over both when they touch."""
     out: list = []
-    for start, end, window in found:
+    for start, end, found_window in found:
+        window = anchored(found_window)
         if out:
             p_start, p_end, prev = out[-1]
             between = text[p_end:start]

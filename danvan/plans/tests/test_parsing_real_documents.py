@@ -151,3 +151,15 @@ def test_parsing_work_grows_linearly_with_the_length_of_the_document():
     small, large = _call_count(parse_text, one), _call_count(parse_text, eight)
     # eight times the body: no more than about eight times the work (a quadratic parser would be ~40x)
     assert large < 10 * small, (small, large)
+
+
+def test_a_relative_deadline_with_its_anchor_day_written_becomes_fixed():
+    text = (
+        "KẾ HOẠCH\ntổ chức tiếp nhận kiến nghị năm 2023\nI. TỔ CHỨC THỰC HIỆN\n"
+        "1. Văn phòng Huyện ủy chủ trì tổng hợp kiến nghị trong thời hạn 05 ngày kể từ ngày 11/9/2023.\n"
+        "2. Ban Dân vận Huyện ủy chủ trì trả lời kiến nghị trong thời hạn 05 ngày kể từ ngày nhận đơn.\n"
+    )
+    first, second = parse_text(text).tasks()
+    assert (first.due.kind, str(first.due.start), str(first.due.end)) == ("range", "2023-09-11", "2023-09-16")
+    assert first.due.text == "trong thời hạn 05 ngày kể từ ngày 11/9/2023"
+    assert second.due.kind == "relative" and second.due.start is None
