@@ -253,7 +253,7 @@ _TYPE_NAMES = frozenset(name for name, _printed, _code in vocab.DOC_TYPES)
 def _follows_type_line(out: list[Line]) -> bool:
     """The previous line is the summary right under "KẾ HOẠCH" / "HƯỚNG DẪN": a capital after it starts
     the preamble, not a wrapped summary line (a wrapped summary line goes on in lower case)."""
-    return len(out) >= 2 and vntext.fold(out[-2].text) in _TYPE_NAMES
+    return len(out) >= 2 and len(out[-2].text) <= 40 and vntext.fold(out[-2].text) in _TYPE_NAMES
 
 
 def join_continuations(lines: list[Line], *, hard_wrapped: bool = False) -> list[Line]:

@@ -104,13 +104,15 @@ _NARRATIVE_RE = re.compile(
 # A time expression has a digit, or one of these words (a quarter, a recurring or a relative window);
 # text without any is not scanned at all, which keeps a long plan's body cheap.
 _MAY_HOLD_TIME_RE = re.compile(
-    r"\d+|quý|hằng|hàng\s+(?:tuần|tháng|quý|năm)|mỗi\s+(?:tuần|tháng|quý|năm)|định\s+kỳ|\bkhi\b|kể\s+từ|tính\s+từ"
+    # a bare "năm 2026" is the scope of a plan, never a mark: it alone does not open a stretch
+    r"(?<!\d)(?<!năm\s)(?<!Năm\s)(?<!NĂM\s)\d+"
+    r"|quý|hằng|hàng\s+(?:tuần|tháng|quý|năm)|mỗi\s+(?:tuần|tháng|quý|năm)|định\s+kỳ|\bkhi\b|kể\s+từ|tính\s+từ"
     r"|thượng\s+tuần|trung\s+tuần|hạ\s+tuần|tháng\s+(?:giêng|chạp|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)",
     re.IGNORECASE,
 )
 
 
-BEFORE_CHARS, AFTER_CHARS = 70, 90  # how far a time expression reaches around its digit or keyword
+BEFORE_CHARS, AFTER_CHARS = 45, 70  # how far a time expression reaches around its digit or keyword
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
