@@ -179,17 +179,31 @@ def _mark(window: vndates.DateWindow, what: str, where: str, role: str) -> TimeM
     return TimeMark(window, what[:160], where, role, confidence, " ".join(reasons))
 
 
+def _reviewed_period(window: vndates.DateWindow, issued_on) -> bool:
+    """A quarter or month already over when the document was issued ("sơ kết công tác quý IV/2025" in
+    January 2026) is what the document looks back on, not a deadline or an event day."""
+    return (
+        window.kind == "period"
+        and issued_on is not None
+        and window.end is not None
+        and window.end < issued_on
+    )
+
+
 def collect(doc: PlanDocument, default_year: int | None) -> list[TimeMark]:
     out: list[TimeMark] = []
     if doc.preamble:
         for _s, _e, window in marks_in(doc.preamble, default_year):
-            out.append(_mark(window, doc.preamble, "", "deadline"))
+            if not _reviewed_period(window, doc.issued_on):
+                out.append(_mark(window, doc.preamble, "", "deadline"))
     for section in doc.sections:
         for block, parents in walk(section.blocks):
             where = task_where(section.label, parents, block)
             texts = [c for c in block.cells if c] if block.is_task and block.cells else [block.text]
             for text in texts:
                 for _s, _e, window in marks_in(text, default_year):
+                    if _reviewed_period(window, doc.issued_on):
+                        continue
                     role = "deadline" if window.kind == "deadline" else "event"
                     out.append(_mark(window, block.text, where, role))
     return out

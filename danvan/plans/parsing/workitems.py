@@ -89,27 +89,39 @@ def split_leads(phrase: str) -> list[str]:
     phrase = phrase.strip(" .;,:-")
     out: list[str] = []
     for part in re.split(r"\s*;\s*", phrase):
-        for piece in re.split(r"\s+và\s+(?=\S)", part):
-            chunks = [c.strip() for c in piece.split(",")]
-            current: list[str] = []
-            for chunk in chunks:
-                if not chunk:
-                    continue
-                starts_new = chunk[:1].isupper() or vntext.fold(chunk).split()[0] in ("cac", "nhung")
-                if current and starts_new:
-                    out.append(", ".join(current))
-                    current = []
-                current.append(chunk)
-            if current:
-                out.append(", ".join(current))
-    # "và" inside a unit's own name ("Đài Phát thanh và Truyền hình"): join back what is not a unit
-    merged: list[str] = []
-    for piece in out:
-        if merged and not (piece[:1].isupper() or task_rules.is_unit_phrase(piece) or _is_role(piece)):
-            merged[-1] = f"{merged[-1]} và {piece}"
-        else:
-            merged.append(piece)
-    return [p for p in merged if p]
+        current = ""
+        # pieces between commas and "và": a new lead starts where a unit's name, a role or a group ("các
+        # ...") starts; anything else goes on with the name before it ("Sở Văn hóa, Thể thao và Du lịch",
+        # "Phòng Xây dựng chính quyền và Công tác thanh niên", "Ban Thường vụ các huyện ủy, thành ủy")
+        for piece, joiner in _pieces(part):
+            if current and _starts_lead(piece):
+                out.append(current)
+                current = piece
+            else:
+                current = f"{current}{joiner}{piece}" if current else piece
+        if current:
+            out.append(current)
+    return [p.strip() for p in out if p.strip()]
+
+
+def _pieces(part: str) -> list[tuple[str, str]]:
+    """(piece, the joiner written before it) split on "," and " và "."""
+    out: list[tuple[str, str]] = []
+    joiner = ""
+    for token in re.split(r"(,\s*|\s+và\s+)", part):
+        if re.fullmatch(r",\s*|\s+và\s+", token):
+            joiner = ", " if token.startswith(",") else " và "
+            continue
+        if token.strip():
+            out.append((token.strip(), joiner))
+    return out
+
+
+def _starts_lead(piece: str) -> bool:
+    first = vntext.fold(piece).split()[0] if piece.split() else ""
+    if first in ("cac", "nhung"):
+        return True
+    return piece[:1].isupper() and (task_rules.is_unit_phrase(piece) or _is_role(piece))
 
 
 def _is_role(phrase: str) -> bool:
@@ -250,6 +262,9 @@ _ASSIGNED_RE = re.compile(
 _ASSIGNED_ANYWHERE_RE = re.compile(_ASSIGNED_RE.pattern.replace("^\\s*", ""), re.IGNORECASE)
 
 
+_PAST_RE = re.compile(r"(?:^|\s)(?:đã|vừa|từng)\s", re.IGNORECASE)
+
+
 def read_named_items(doc: PlanDocument, default_year: int | None) -> None:
     """Numbered items that name who carries them out. In a document that is not a plan (and has no
     implementation section) any lead at the head of an item counts; elsewhere only an explicit assignment
@@ -272,6 +287,8 @@ def read_named_items(doc: PlanDocument, default_year: int | None) -> None:
             after = block.text[block.text.find(lead) + len(lead) :] if lead in block.text else ""
             if not loose and not _ASSIGNED_RE.match(after.lstrip(" ,:")):
                 continue
+            if _PAST_RE.search(lead) or _PAST_RE.match(after.lstrip()):
+                continue  # "Các phòng, đơn vị đã cơ bản hoàn thành ...": an assessment, not an assignment
             block.is_task = True
             block.lead = lead
             block.partners = task_rules.find_partners(block.text)

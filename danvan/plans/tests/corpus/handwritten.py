@@ -176,6 +176,45 @@ HANDWRITTEN: dict[str, Expected] = {
             ("to chuc cac hoat dong tinh nguyen", ("Huyện đoàn", "Hội Liên hiệp Phụ nữ huyện")),
         ],
     ),
+    "party_programme": Expected(
+        doc_type="CHƯƠNG TRÌNH",
+        symbol="19-CTr/HU",
+        issued_on=d(2026, 1, 6),
+        signer=(("T/M HUYỆN ỦY", "BÍ THƯ"), "Tạ Quang Khánh"),
+        recipients=[
+            "Ban Thường vụ Tỉnh ủy",
+            "Ban Dân vận Tỉnh ủy",
+            "Các đồng chí Huyện ủy viên",
+            "Văn phòng Huyện ủy",
+        ],
+        marks=[
+            period(d(2026, 1, 1), d(2026, 1, 31)),
+            span(d(2026, 3, 1), d(2026, 4, 30)),
+            period(d(2026, 1, 1), d(2026, 6, 30)),
+            exact(d(2026, 10, 15)),
+            RECURRING,
+        ],
+        tasks=[
+            ("so ket cong tac dan van quy", ("Ban Dân vận Huyện ủy",)),
+            ("kiem tra viec thuc hien quy che", ("Ủy ban Kiểm tra Huyện ủy", "Ban Dân vận Huyện ủy")),
+            ("doi thoai giua nguoi dung dau", ("Thường trực Huyện ủy",)),
+            ("to chuc ky niem ngay truyen thong", ("Ban Dân vận Huyện ủy",)),
+            ("xay dung ke hoach chi tiet", ("Các cơ quan, đơn vị được giao chủ trì",)),
+        ],
+    ),
+    "state_notice": Expected(
+        doc_type="THÔNG BÁO",
+        symbol="388/TB-SNV",
+        issued_on=d(2025, 10, 1),
+        signer=(("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"), "Vương Thị Bích Ngọc"),
+        recipients=["Giám đốc, các Phó Giám đốc Sở", "Các phòng, đơn vị thuộc Sở", "VT, VP"],
+        marks=[exact(d(2025, 9, 26)), by(d(2025, 10, 31)), RELATIVE, by(d(2025, 11, 15))],
+        tasks=[
+            ("tham muu ke hoach kiem tra", ("Phòng Xây dựng chính quyền và Công tác thanh niên",)),
+            ("theo doi don doc viec giai quyet", ("Thanh tra Sở",)),
+            ("chi dao ra soat thu tuc", ("đồng chí Phó Giám đốc Sở phụ trách cải cách hành chính",)),
+        ],
+    ),
 }
 
 
