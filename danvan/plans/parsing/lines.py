@@ -159,7 +159,8 @@ BULLET_CHARS = "-+•–—●○▪■∙·◦➢►✓❖*\uf0b7\uf0a7\uf0d8\u
 BULLET_RE = re.compile(rf"^(?P<label>[{re.escape(BULLET_CHARS)}])\s*(?P<rest>[^\s\-+*].*)$")
 # "IV/2025" at the start of a wrapped line is a quarter, not a section heading.
 _ROMAN_START_RE = re.compile(r"^(?:PHẦN\s+|Phần\s+)?[IVXL]{1,7}\s*[.\-–—/:)](?!\s*\d)")
-_LABEL_COLON_RE = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}\s*:")
+# "Thời gian: ..." opens a labelled line; "MTTQ Việt Nam tỉnh:" alone ends a name wrapped from above.
+_LABEL_COLON_RE = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s*\S")
 # Words that never end a sentence: a line ending with one goes on in the next line.
 _NEEDS_MORE = {
     "quý", "tháng", "ngày", "năm", "số", "và", "của", "các", "những", "với", "cho", "tại", "trong", "từ",

@@ -215,6 +215,36 @@ HANDWRITTEN: dict[str, Expected] = {
             ("chi dao ra soat thu tuc", ("đồng chí Phó Giám đốc Sở phụ trách cải cách hành chính",)),
         ],
     ),
+    # stored decomposed (NFD), as text from a Mac arrives
+    "front_bullets": Expected(
+        doc_type="KẾ HOẠCH",
+        symbol="77/KH-MTTQ-BTT",
+        issued_on=d(2026, 3, 10),
+        signer=(("TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), "Nông Văn Sơn"),
+        recipients=[
+            "Đoàn Chủ tịch UBTW MTTQ Việt Nam",
+            "Thường trực Tỉnh ủy, HĐND, UBND tỉnh",
+            "Các sở, ngành liên quan",
+            "VT, BDCPL",
+        ],
+        marks=[
+            ("range", d(2026, 4, 3), None),
+            by(d(2026, 6, 30)),
+            by(d(2026, 3, 25)),
+            period(d(2026, 7, 1), d(2026, 9, 30)),
+            by(d(2026, 3, 20)),
+        ],
+        # an item that only names a unit is a task of its own, its bullets inherit its lead (pinned by
+        # test_parsing_variants)
+        tasks=[
+            ("ban dan chu phap luat uy ban", ("Ban Dân chủ - Pháp luật Ủy ban MTTQ Việt Nam tỉnh",)),
+            ("chu tri xay dung de cuong", ("Ban Dân chủ - Pháp luật Ủy ban MTTQ Việt Nam tỉnh",)),
+            ("tong hop ket qua du thao", ("Ban Dân chủ - Pháp luật Ủy ban MTTQ Việt Nam tỉnh",)),
+            ("uy ban mttq viet nam cac huyen", ("Ủy ban MTTQ Việt Nam các huyện, thành phố",)),
+            ("bo tri dia diem thanh phan", ("Ủy ban MTTQ Việt Nam các huyện, thành phố",)),
+            ("cung cap so lieu co lien quan", ("Sở Xây dựng", "Sở Nông nghiệp và Môi trường")),
+        ],
+    ),
 }
 
 
