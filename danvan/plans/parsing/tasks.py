@@ -10,7 +10,7 @@ from danvan.lib.plandoc import ROLE_ORGANISATION, Block, Deadline, FormDraft, Pl
 
 from . import vocab
 from .lines import key, starts_with_any
-from .marks import merge_adjacent
+from .marks import merge_adjacent, windows_in
 from .structure import walk
 
 # A window longer than this is a year, a multi-year period or an anniversary span, not a due date.
@@ -165,7 +165,7 @@ def find_due(text: str, default_year: int | None) -> vndates.DateWindow | None:
     """The first time window in a task's own words that can be a due date (not a citation's date, not a
     year or a multi-year span)."""
     words_only = None
-    for start, _end, window in merge_adjacent(text, vndates.find_windows(text, default_year=default_year)):
+    for start, _end, window in merge_adjacent(text, windows_in(text, default_year)):
         if _CITATION_BEFORE_RE.search(text[max(0, start - 40) : start]):
             continue
         if window.kind == "unparsed":
@@ -252,7 +252,7 @@ def _form_index(text: str, forms: list[FormDraft]) -> int | None:
 
 
 def deadline_from(block: Block, default_year: int | None, forms: list[FormDraft]) -> Deadline | None:
-    for start, end, window in vndates.find_windows(block.text, default_year=default_year):
+    for start, end, window in windows_in(block.text, default_year):
         if window.kind != "deadline":
             continue
         clause_start = max(block.text.rfind(";", 0, start), block.text.rfind(". ", 0, start))
