@@ -245,6 +245,25 @@ HANDWRITTEN: dict[str, Expected] = {
             ("cung cap so lieu co lien quan", ("Sở Xây dựng", "Sở Nông nghiệp và Môi trường")),
         ],
     ),
+    "web_plan": Expected(
+        doc_type="KẾ HOẠCH",
+        symbol="27-KH/BDVTU",
+        issued_on=d(2026, 5, 14),
+        signer=(("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"), "Lò Thị Mai"),
+        recipients=["Thường trực Thành ủy", "Đảng ủy các phường, xã", "BDV"],
+        marks=[
+            span(d(2026, 7, 8), d(2026, 7, 10)),
+            exact(d(2026, 8, 28)),
+            by(d(2026, 5, 30)),
+            by(d(2026, 6, 25)),
+        ],
+        tasks=[
+            ("chu tri xay dung the le", ("Ban Dân vận Thành ủy",)),
+            ("bao dam kinh phi hoi truong", ("Văn phòng Thành ủy",)),
+            ("lua chon doi thi gui danh", ("Đảng ủy các phường, xã",)),
+        ],
+        events=0,
+    ),
 }
 
 
