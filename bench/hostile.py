@@ -39,6 +39,7 @@ PEOPLE_ROWS = 4000
 
 def _paths():
     """name -> function(name, data) doing what the endpoint does before it writes anything."""
+    from danvan.plans.views_documents import parse_source
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from bench.uploads import columns
@@ -47,7 +48,6 @@ def _paths():
     from danvan.lib.uploads import inspect_upload
     from danvan.org.transfer import reading
     from danvan.plans.files import EVIDENCE_KINDS
-    from danvan.plans.views_documents import parse_source
     from danvan.recognition.contest.services.running import ENTRY_FILE_KINDS
     from danvan.recognition.medals.services import DOSSIER_KINDS
     from danvan.recognition.registry.services import MAX_PHOTO_BYTES

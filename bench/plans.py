@@ -1,8 +1,12 @@
 """Plans: import (text and DOCX), official DOCX rendering and PDF conversion of the two seeds and of a
-generated 30-page plan; and the parser's accuracy on the seeds.
+generated 30-page plan; the parser's accuracy on the seeds and on our own corpus of real-shaped documents
+(danvan/plans/tests/corpus: every kind and layout, each with what a reader expects); how import time grows
+with the length of the text.
 
 The floor of every timing is python-docx opening the same DOCX and reading its paragraphs, in the same run.
-Targets: import within 3× of that floor; rendering a 30-page plan under 1 s.
+Targets: import within 3× of that floor; a 30-page plan imported under 0.2 s and rendered under 1 s;
+8× the text costs about 8× the time; a 5 MB paste parsed or refused within a few seconds; on the corpus
+≥ 95 % of the elements a reader sees and ≥ 90 % of the tasks with the right lead.
 """
 
 from __future__ import annotations
@@ -20,6 +24,12 @@ FIXTURES = Path(settings.BASE_DIR) / "danvan" / "plans" / "tests" / "fixtures"
 SEED_FILES = {"seed002": "seed_002.txt", "seed003": "seed_003.txt"}
 IMPORT_RATIO = 3.0
 RENDER_LIMIT_MS = 1000.0
+IMPORT_30_PAGES_MS = 200.0
+SCALING_LIMIT = 12.0  # 8x the text: up to 12x the time still counts as linear (a quadratic parser is ~64x)
+HUGE_LIMIT_MS = 5000.0
+CORPUS_TARGETS = {"tasks": 0.90}
+CORPUS_TARGET = 0.95
+PAGES = {"generated30": 30}
 
 
 def read_paragraphs(data: bytes) -> list[str]:
@@ -73,7 +83,11 @@ def measure(context: Context) -> list[dict]:
             pdf = time_call(lambda docx=docx: convert_to_pdf(docx), pdf_runs)["median_ms"]
             rows.append(row(f"render_pdf.{name}.median_ms", pdf, "ms", floor))
             pages[name] = _page_count(convert_to_pdf(docx))
-    context.details["plans"] = {"pdf_pages": pages, "accuracy": accuracy_tables()}
+    rows += per_page_rows(rows)
+    rows += scaling_rows(context)
+    corpus_rows, corpus_details = corpus_accuracy()
+    rows += corpus_rows
+    context.details["plans"] = {"pdf_pages": pages, "accuracy": accuracy_tables(), "corpus": corpus_details}
     for name, table in context.details["plans"]["accuracy"].items():
         expected = sum(r["expected"] for r in table)
         correct = sum(r["found_correct"] for r in table)
@@ -82,6 +96,64 @@ def measure(context: Context) -> list[dict]:
         rows.append(row(f"accuracy.{name}.invented", invented, "elements", expected))
     print(format_accuracy(context.details["plans"]["accuracy"]))
     return rows
+
+
+def per_page_rows(rows: list[dict]) -> list[dict]:
+    """Import time per page of the generated plan beside the python-docx reading floor per page."""
+    by_metric = {r["metric"]: r["value"] for r in rows}
+    out = []
+    for name, pages in PAGES.items():
+        floor = by_metric[f"floor.read_docx.{name}.median_ms"] / pages
+        for kind in ("import_text", "import_docx"):
+            value = by_metric[f"{kind}.{name}.median_ms"] / pages
+            out.append(row(f"{kind}.{name}.per_page_ms", round(value, 3), "ms", round(floor, 3)))
+    return out
+
+
+def scaling_rows(context: Context) -> list[dict]:
+    """1x vs 8x the same plan's text (a 30-page and a 240-page plan), and a 5 MB paste."""
+    from danvan.lib.officialdoc import render_plan
+    from danvan.lib.tests.plan_samples import long_plan
+    from danvan.plans.parsing import PlanParseError, parse_text
+
+    one = "\n".join(read_paragraphs(render_plan(long_plan(30))))
+    eight = "\n".join(read_paragraphs(render_plan(long_plan(240))))
+    runs = max(3, min(context.repeat, 7))
+    t1 = time_call(lambda _s: parse_text(one), runs, setup=clear_caches)["median_ms"]
+    t8 = time_call(lambda _s: parse_text(eight), max(2, runs // 2), setup=clear_caches)["median_ms"]
+    huge = (one * (5_000_000 // len(one) + 1))[:5_000_000]
+
+    def refuse_or_parse():
+        try:
+            parse_text(huge)
+        except PlanParseError:
+            return "refused"
+        return "parsed"
+
+    huge_ms = time_call(lambda: refuse_or_parse(), 3)["median_ms"]
+    context.details.setdefault("plans_scaling", {}).update(
+        {"chars_1x": len(one), "chars_8x": len(eight), "ms_1x": t1, "ms_8x": t8, "huge": refuse_or_parse()}
+    )
+    return [
+        row("import_text.scaling.ms_8x_over_1x", round(t8 / t1, 2), "ratio", round(len(eight) / len(one), 2)),
+        row("import_text.5mb.median_ms", huge_ms, "ms", t1),
+    ]
+
+
+def corpus_accuracy() -> tuple[list[dict], dict]:
+    """Per element kind over our corpus: found right / found wrong / missed / invented."""
+    from danvan.plans.tests.corpus import documents
+    from danvan.plans.tests.corpus.score import run, table
+
+    docs = documents()
+    totals, per_doc = run(docs)
+    print(f"corpus: {len(docs)} documents")
+    print(table(totals))
+    rows = [row("corpus.documents", len(docs), "documents", len(docs))]
+    for kind, tally in totals.items():
+        for part in ("right", "wrong", "missed", "invented"):
+            rows.append(row(f"corpus.{kind}.{part}", getattr(tally, part), "elements", tally.expected))
+    return rows, {"totals": {k: vars(t) for k, t in totals.items()}, "documents": per_doc}
 
 
 def clear_caches() -> bool:
@@ -99,7 +171,7 @@ def _page_count(pdf: bytes) -> int:
 
 
 def accuracy_tables() -> dict[str, list[dict]]:
-    from danvan.plans.document import PlanDocument
+    from danvan.lib.plandoc import PlanDocument
     from danvan.plans.parsing import parse_text
     from danvan.plans.parsing.accuracy import compare
 
@@ -133,6 +205,13 @@ def format_accuracy(tables: dict[str, list[dict]]) -> str:
 
 def verdict(result: dict) -> str:
     metric = result["metric"]
+    if metric == "import_text.generated30.median_ms":
+        within = result["value"] < IMPORT_30_PAGES_MS and result["ratio"] <= IMPORT_RATIO
+        return "PASS" if within else "MISS"
+    if metric == "import_text.scaling.ms_8x_over_1x":
+        return "PASS" if result["value"] <= SCALING_LIMIT else "MISS"
+    if metric == "import_text.5mb.median_ms":
+        return "PASS" if result["value"] <= HUGE_LIMIT_MS else "MISS"
     if metric.startswith("import_"):
         return "PASS" if result["ratio"] <= IMPORT_RATIO else "MISS"
     if metric == "render_docx.generated30.median_ms":
@@ -141,4 +220,7 @@ def verdict(result: dict) -> str:
         return "PASS" if result["value"] == result["floor"] else "MISS"
     if metric.startswith("accuracy.") and metric.endswith(".invented"):
         return "PASS" if result["value"] == 0 else "MISS"
+    if metric.startswith("corpus.") and metric.endswith(".right"):
+        kind = metric.split(".")[1]
+        return "PASS" if result["ratio"] >= CORPUS_TARGETS.get(kind, CORPUS_TARGET) else "MISS"
     return ""

@@ -7,8 +7,8 @@ write plans that way, and the plan parser reads it back, so the editor and the i
 from dataclasses import replace
 
 from danvan.lib import vntext
+from danvan.lib.plandoc import Block, PlanDocument, Signature, Slogan
 
-from .document import Block, PlanDocument, Signature, Slogan
 from .parsing import parse_text
 
 PURPOSE_MARKS = {"report": "(b/c)", "coordinate": "(p/h)", "implement": "(t/h)", "inform": "(để biết)"}
@@ -122,3 +122,39 @@ def document_from_form(data: dict, previous: PlanDocument) -> PlanDocument:
         slogans=_slogans(data.get("slogans", "")),
         forms=previous.forms,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The review screen: what to check first
+
+
+def review_doubts(doc: PlanDocument) -> list[dict]:
+    """The parser's doubts, least sure first, with a level the template shows as a badge."""
+    out = []
+    for doubt in doc.doubts_first():
+        level = "low" if doubt.confidence < 0.5 else "medium" if doubt.confidence < 0.8 else "high"
+        out.append(
+            {
+                "element": doubt.element,
+                "where": doubt.where,
+                "text": doubt.text,
+                "reason": doubt.reason,
+                "level": level,
+            }
+        )
+    return out
+
+
+def tasks_with_doubts(tasks, doc: PlanDocument) -> list:
+    """The plan's task rows, each with ``doubt`` (the parser's reason, "" when sure), doubtful ones first.
+
+    Tasks are created from the document's task blocks in order, so the n-th row matches the n-th block
+    while the plan has not been edited; a task added or removed by hand has no doubt."""
+    blocks = doc.tasks()
+    rows = list(tasks)
+    for task in rows:
+        block = blocks[task.order - 1] if 0 < task.order <= len(blocks) else None
+        same = block is not None and block.text == task.title
+        task.doubt = block.reason if same and block.confidence < 1.0 else ""
+        task.confidence = block.confidence if same else 1.0
+    return sorted(rows, key=lambda t: (t.confidence, t.order))

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
 from danvan.org.forms import DateInput, UnitChoiceField
+from danvan.org.models import Unit
 
 from .models import Profile, Task
 
@@ -98,6 +99,13 @@ class PlanEditForm(forms.Form):
 
 class TaskForm(NormalizingFormMixin, forms.ModelForm):
     lead_unit = UnitChoiceField(label=_("Đơn vị chủ trì"), required=False)
+    lead_units = forms.ModelMultipleChoiceField(
+        label=_("Các đơn vị cùng chủ trì"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_("Khi nhiệm vụ do nhiều đơn vị cùng chủ trì; đơn vị chủ trì ở trên là đơn vị đứng đầu."),
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+    )
     due_text = forms.CharField(
         label=_("Thời hạn"),
         required=False,
@@ -106,13 +114,14 @@ class TaskForm(NormalizingFormMixin, forms.ModelForm):
 
     class Meta:
         model = Task
-        fields = ["label", "title", "lead_unit", "due_text"]
+        fields = ["label", "title", "lead_unit", "lead_units", "due_text"]
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, visible_units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["lead_unit"].queryset = visible_units
+            self.fields["lead_units"].queryset = visible_units
         self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
         if self.instance.pk:
             self.initial.setdefault("version", self.instance.version)

@@ -107,7 +107,7 @@ class Plan(TimeStamped, Versioned):
         return self.status == self.Status.DRAFT
 
     def document(self):
-        from .document import PlanDocument
+        from danvan.lib.plandoc import PlanDocument
 
         return PlanDocument.from_dict(self.content or {})
 
@@ -143,10 +143,14 @@ class TaskQuerySet(models.QuerySet):
             partner_here = Task.partner_units.through.objects.filter(task=OuterRef("pk")).filter(
                 access.subtree_q("unit__path", paths)
             )
+            co_lead_here = Task.lead_units.through.objects.filter(task=OuterRef("pk")).filter(
+                access.subtree_q("unit__path", paths)
+            )
             return (
                 access.subtree_q("plan__issuing_unit__path", paths)
                 | access.subtree_q("lead_unit__path", paths)
                 | Q(Exists(partner_here))
+                | Q(Exists(co_lead_here))
             )
 
         return access.scoped(self, user, condition)
@@ -175,6 +179,11 @@ class Task(TimeStamped, Versioned, DateWindowFields("due", label=_("thời hạn
         on_delete=models.PROTECT,
         related_name="led_tasks",
     )
+    # Every unit that leads the task ("Văn phòng Đảng ủy, Văn phòng HĐND-UBND"); ``lead_unit`` stays the
+    # first of them, the one other apps (reporting, events) read.
+    lead_units = models.ManyToManyField(
+        "org.Unit", verbose_name=_("các đơn vị chủ trì"), blank=True, related_name="co_led_tasks"
+    )
     lead_text = models.CharField(_("chủ trì (nguyên văn)"), max_length=500, blank=True)
     partner_units = models.ManyToManyField(
         "org.Unit", verbose_name=_("đơn vị phối hợp"), blank=True, related_name="partner_tasks"
@@ -184,7 +193,7 @@ class Task(TimeStamped, Versioned, DateWindowFields("due", label=_("thời hạn
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
 
     objects = TaskQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[partner_units])
+    history = HistoricalRecords(m2m_fields=[partner_units, lead_units])
 
     class Meta:
         verbose_name = _("nhiệm vụ")

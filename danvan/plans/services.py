@@ -12,10 +12,10 @@ from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
 from danvan.core.files import store
 from danvan.lib import vntext
+from danvan.lib.plandoc import PlanDocument
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
 
-from .document import PlanDocument
 from .files import vet_evidence
 from .matching import match_unit, match_units
 from .models import Plan, Profile, Task, TaskNote
@@ -115,11 +115,18 @@ def _create_tasks(plan: Plan, doc: PlanDocument) -> None:
             partners_text=", ".join(block.partners)[:500],
         )
         task.set_due(block.due)
-        if block.lead:
-            task.lead_unit = match_unit(block.lead, near=plan.issuing_unit, on=on)
+        leads: list[Unit] = []
+        if block.leads and len(block.leads) > 1:
+            leads = match_units(block.leads, near=plan.issuing_unit, on=on)
+        elif block.lead:
+            found = match_unit(block.lead, near=plan.issuing_unit, on=on)
+            leads = [found] if found is not None else []
         elif plan.issuing_unit_id:
-            task.lead_unit = plan.issuing_unit
+            leads = [plan.issuing_unit]
+        task.lead_unit = leads[0] if leads else None
         task.save()
+        if leads:
+            task.lead_units.set(leads)
         if block.partners:
             task.partner_units.set(match_units(block.partners, near=plan.issuing_unit, on=on))
 
@@ -247,13 +254,14 @@ def parse_due(text: str, *, default_year: int | None) -> DateWindow | None:
 def task_update(*, task: Task, actor, expected_version: int | None, **fields) -> Task:
     """Edit what a task is (draft plans, by the plan's editors) or how it goes (status, by its units)."""
     stored = Task.objects.select_related("plan__issuing_unit", "lead_unit").get(pk=task.pk)
-    structural = {"title", "label", "lead_unit", "partner_units", "due"} & set(fields)
+    structural = {"title", "label", "lead_unit", "lead_units", "partner_units", "due"} & set(fields)
     if structural:
         _check_can_edit(stored.plan, actor)
     else:
         _require_task_progress_right(stored, actor)
     before = audit.snapshot(stored, ["title", "lead_unit", "status", "progress", "due_text"])
     partners = fields.pop("partner_units", None)
+    leads = _lead_units(fields)
     if "due" in fields:
         task.set_due(fields.pop("due"))
     for name, value in fields.items():
@@ -265,6 +273,8 @@ def task_update(*, task: Task, actor, expected_version: int | None, **fields) ->
     save_if_current(task, expected_version=expected_version)
     if partners is not None:
         task.partner_units.set(partners)
+    if leads is not None:
+        task.lead_units.set(leads)
     audit.record(
         actor=actor,
         verb="update",
@@ -276,12 +286,24 @@ def task_update(*, task: Task, actor, expected_version: int | None, **fields) ->
     return task
 
 
+def _lead_units(fields: dict) -> list[Unit] | None:
+    """The leads a task edit asks for, ``lead_unit`` kept as the first of them (other apps read it)."""
+    if "lead_units" not in fields and "lead_unit" not in fields:
+        return None
+    leads = list(fields.pop("lead_units", None) or [])
+    primary = fields.get("lead_unit")
+    if primary is not None:
+        leads = [primary, *[u for u in leads if u != primary]]
+    fields["lead_unit"] = leads[0] if leads else None
+    return leads
+
+
 def _require_task_progress_right(task: Task, actor) -> None:
     if access.has_cap(actor, Cap.PLAN_EDIT, task.plan.issuing_unit):
         return
-    units = (
-        [task.lead_unit, *task.partner_units.all()] if task.lead_unit_id else list(task.partner_units.all())
-    )
+    units = [*task.lead_units.all(), *task.partner_units.all()]
+    if task.lead_unit_id:
+        units.insert(0, task.lead_unit)
     if not any(access.has_cap(actor, Cap.TASK_UPDATE, unit) for unit in units):
         access.require(actor, Cap.TASK_UPDATE, task.lead_unit or task.plan.issuing_unit)
 
@@ -352,6 +374,8 @@ def task_create(
     task.set_due(due)
     task.save()
     task.partner_units.set(partner_units)
+    if lead_unit is not None:
+        task.lead_units.set([lead_unit])
     audit.record(
         actor=actor, verb="create", obj=task, summary=_("Thêm nhiệm vụ"), unit_path=plan.issuing_unit.path
     )

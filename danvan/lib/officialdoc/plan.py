@@ -1,4 +1,4 @@
-"""Render a plan (``danvan.plans.document.PlanDocument``) as an official DOCX.
+"""Render a plan (``danvan.lib.plandoc.PlanDocument``) as an official DOCX.
 
 Order of the document: header (superior body, issuing body, "*", number and symbol | motto, rule,
 place and date), "KẾ HOẠCH" and the summary, the preamble, the sections with their headings and
@@ -39,7 +39,7 @@ from danvan.lib.officialdoc.profiles import (
     recipient_lines,
     symbol_line,
 )
-from danvan.plans.document import Block, FormDraft, PlanDocument
+from danvan.lib.plandoc import ROLE_ATTACHED, Block, FormDraft, PlanDocument, Section
 
 __all__ = ["build_plan", "render_plan"]
 
@@ -92,6 +92,9 @@ def build_plan(doc: PlanDocument, profile: FormatProfile | str = "party-2018") -
         signature.authority_lines if signature else [],
         signature.signer_name if signature else "",
     )
+    for section in doc.sections:
+        if section.role == ROLE_ATTACHED:
+            _add_attached(out, profile, section)
     if doc.slogans:
         _add_slogans(out, profile, doc)
     for form in doc.forms:
@@ -126,6 +129,8 @@ def body_items(doc: PlanDocument, profile: FormatProfile) -> list[tuple[str, str
     if doc.preamble.strip():
         items.append(("paragraph", doc.preamble.strip(), ""))
     for section in doc.sections:
+        if section.role == ROLE_ATTACHED:
+            continue  # after the signature, on its own page (see build_plan)
         if section.label.strip() or section.title.strip():
             items.append(("heading", section.label, section.title))
         items.extend(_walk(section.blocks))
@@ -146,6 +151,16 @@ def _add_body(out: DocxDocument, profile: FormatProfile, doc: PlanDocument) -> N
 
 # ----------------------------------------------------------------------------------------------
 # Annexes
+
+
+def _add_attached(out: DocxDocument, profile: FormatProfile, section: Section) -> None:
+    """A document attached after the signature (the Quy chế of a Quyết định, a text Phụ lục): a new page,
+    its title, its text as written."""
+    add_page_break(out)
+    if section.title.strip():
+        write_line(out, profile, section.title.strip(), size=profile.body_size, bold=True, space_after=12)
+    for _kind, text, _ in _walk(section.blocks):
+        add_body_paragraph(out, profile, text)
 
 
 def _add_slogans(out: DocxDocument, profile: FormatProfile, doc: PlanDocument) -> None:

@@ -59,7 +59,7 @@ __all__ = [
 _TYPE_CODES_TEXT = "NQ QĐ CT KL QC QĐi TT HD TB TC BC KH CTr ĐA TTr CV BB GM"
 TYPE_CODES = frozenset(_TYPE_CODES_TEXT.split())
 
-# Recipient purposes (danvan.plans.document.PURPOSE_*) -> the local abbreviation.
+# Recipient purposes (danvan.lib.plandoc.PURPOSE_*) -> the local abbreviation.
 PURPOSE_ABBREVIATIONS = (
     ("report", "(b/c)"),
     ("coordinate", "(p/h)"),
@@ -382,7 +382,7 @@ def recipient_lines(profile: FormatProfile, recipients: Iterable[Any]) -> list[s
     """ "- Ban Dân vận Tỉnh ủy (b/c);" lines, the archive line last ("- Lưu: VT, BDV.").
 
     ``recipients`` are objects with ``name``, ``purpose``, ``purpose_text`` and ``raw`` (as
-    ``danvan.plans.document.Recipient``); a purpose the profile knows is written its way, any
+    ``danvan.lib.plandoc.Recipient``); a purpose the profile knows is written its way, any
     other purpose as written. Archive entries ("archive" or a name beginning "Lưu") are merged.
     """
     lines: list[str] = []

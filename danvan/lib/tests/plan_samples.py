@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from danvan.lib.vndates import DateWindow
-from danvan.plans.document import (
+from danvan.lib.plandoc import (
     ROLE_CONTENT,
     ROLE_ORGANISATION,
     ROLE_PURPOSE,
@@ -30,6 +29,7 @@ from danvan.plans.document import (
     Signature,
     Slogan,
 )
+from danvan.lib.vndates import DateWindow
 
 __all__ = ["long_plan", "seed_002", "seed_003"]
 

@@ -38,6 +38,7 @@ from danvan.lib.officialdoc.profiles import (
     symbol_line,
     text_width_mm,
 )
+from danvan.lib.plandoc import Recipient
 from danvan.lib.tests.plan_samples import (
     SEED_003_FORM_COLUMNS,
     SEED_003_SLOGANS,
@@ -45,7 +46,6 @@ from danvan.lib.tests.plan_samples import (
     seed_002,
     seed_003,
 )
-from danvan.plans.document import Recipient
 
 PARTY = get_profile("party-2018")
 STATE = get_profile("state-2020")
@@ -464,3 +464,16 @@ def test_seed_003_converts_to_a_pdf_with_its_vietnamese_text_intact(seed_003_doc
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout.decode()
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 4 <= pages <= 9
+
+
+def test_an_attached_regulation_is_rendered_after_the_signature_on_its_own_page():
+    from danvan.lib.plandoc import ROLE_ATTACHED, Block, Section
+
+    doc = seed_002()
+    doc.sections.append(
+        Section(title="QUY CHẾ", role=ROLE_ATTACHED, blocks=[Block(text="Điều 1. Phạm vi điều chỉnh")])
+    )
+    texts = [p.text for p in Document(io.BytesIO(render_plan(doc))).paragraphs]
+    assert texts.index("QUY CHẾ") < texts.index("Điều 1. Phạm vi điều chỉnh")
+    assert not any(t.startswith("Điều 1") and t.endswith("./.") for t in texts)
+    assert [kind for kind, _, _ in body_items(doc, PARTY)].count("heading") == len(doc.sections) - 1

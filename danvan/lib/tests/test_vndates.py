@@ -17,6 +17,7 @@ from danvan.lib.vndates import (
     DateParseError,
     DateWindow,
     find_windows,
+    fix_window,
     format_date,
     format_vn_date_line,
     parse_date,
@@ -328,25 +329,61 @@ def test_blanks_of_an_unsigned_draft_are_not_a_date(text):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kind"),
     [
-        "trong thời hạn 05 ngày kể từ ngày nhận đơn",
-        "trước ngày bầu cử 10 ngày",
-        "ngay sau khi kết thúc hội nghị",
-        "đến khi tổ chức thành công Đại hội XIV",
-        "ngày mồng 3 hằng tháng",
-        "tuần cuối cùng của tháng thứ 3 trong quý",
-        "10 ngày làm việc",
-        "tháng 9 hằng năm",
-        "trong thời hạn 05 ngày kể từ ngày 11/9/2023",
+        ("trong thời hạn 05 ngày kể từ ngày nhận đơn", "relative"),
+        ("trước ngày bầu cử 10 ngày", "relative"),
+        ("ngay sau khi kết thúc hội nghị", "relative"),
+        ("đến khi tổ chức thành công Đại hội XIV", "relative"),
+        ("ngày mồng 3 hằng tháng", "recurring"),
+        ("tuần cuối cùng của tháng thứ 3 trong quý", "recurring"),
+        ("10 ngày làm việc", "relative"),
+        ("tháng 9 hằng năm", "recurring"),
+        ("từ ngày 10 đến ngày 15 tháng 12 hằng năm", "recurring"),
+        ("trong thời hạn 05 ngày kể từ ngày 11/9/2023", "relative"),
     ],
 )
-def test_relative_anchored_and_recurring_phrases_are_kept_as_unparsed_words(text):
+def test_relative_anchored_and_recurring_phrases_are_kept_as_words_of_their_kind(text, kind):
     window = parse_window(text, default_year=2023)
-    assert (window.start, window.end, window.kind) == (None, None, "unparsed")
+    assert (window.start, window.end, window.kind) == (None, None, kind)
     assert window.text == text
     assert window.display() == text
     assert not window.contains(D(2023, 9, 11))
+
+
+RANGE = "range"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        (
+            "từ ngày 10 đến ngày 15 tháng 12 hằng năm",
+            D(2026, 1, 1),
+            (D(2026, 12, 10), D(2026, 12, 15), "range"),
+        ),
+        ("ngày 25 hằng tháng", D(2026, 3, 1), (D(2026, 3, 25), D(2026, 3, 25), "exact")),
+        ("tháng 9 hằng năm", D(2024, 5, 5), (D(2024, 9, 1), D(2024, 9, 30), "period")),
+        (
+            "trong thời hạn 05 ngày kể từ ngày nhận đơn",
+            D(2026, 3, 2),
+            (D(2026, 3, 2), D(2026, 3, 7), "range"),
+        ),
+        ("trước ngày bầu cử 10 ngày", D(2026, 5, 24), (None, D(2026, 5, 14), "deadline")),
+        ("10 ngày làm việc", D(2025, 12, 8), (D(2025, 12, 8), D(2025, 12, 19), "range")),
+        ("đến khi tổ chức thành công Đại hội XIV", D(2026, 1, 19), (None, D(2026, 1, 19), "deadline")),
+    ],
+)
+def test_recurring_and_relative_windows_become_fixed_once_their_anchor_is_known(text, anchor, expected):
+    window = parse_window(text)
+    fixed = fix_window(window, anchor)
+    assert (fixed.start, fixed.end, fixed.kind) == expected
+    assert fixed.text == window.text
+
+
+def test_fix_window_leaves_a_placed_window_alone():
+    window = parse_window("chậm nhất ngày 30/9/2023")
+    assert fix_window(window, D(2024, 1, 1)) == window
 
 
 def test_working_days_with_a_written_range_give_the_range():
@@ -475,7 +512,7 @@ def test_find_windows_does_not_mistake_document_numbers_or_ordinary_words_for_da
 def test_find_windows_reports_unparsed_expressions_beside_placed_ones():
     text = "10 ngày làm việc từ 05/02/2026 đến 16/02/2026"
     assert [(w.kind, w.text) for w in windows_of(text)] == [
-        ("unparsed", "10 ngày làm việc"),
+        ("relative", "10 ngày làm việc"),
         ("range", "từ 05/02/2026 đến 16/02/2026"),
     ]
 

@@ -22,8 +22,10 @@ tuần đầu / tuần cuối tháng 9/2023                     days 1-7 / the l
 tháng 9/2023, quý IV/2025, 6 tháng đầu năm 2023,      the whole month, quarter, half, year
 năm 2023
 dự kiến ... / ... (dự kiến)                           the same window with ``tentative=True``
-trong thời hạn 05 ngày kể từ ..., ngay sau khi ...,   recognised but not placeable: kind
-ngày mồng 3 hằng tháng, 10 ngày làm việc              ``unparsed`` (start and end None)
+trong thời hạn 05 ngày kể từ ..., ngay sau khi ...,   ``relative`` (start and end None until
+trước ngày bầu cử 10 ngày, 10 ngày làm việc           ``fix_window(w, anchor_day)``)
+ngày mồng 3 hằng tháng, từ ngày 10 đến ngày 15        ``recurring`` (start and end None until
+tháng 12 hằng năm, định kỳ 6 tháng                    ``fix_window(w, a_day_of_the_year)``)
 ngày ..... tháng ..... năm ..... (unsigned draft)     a blank: no date at all
 ====================================================  ===========================================
 
@@ -32,16 +34,19 @@ the text it was given. Nothing the author wrote is lost: every window keeps its 
 ``text``.
 """
 
+from danvan.lib.vndates.anchored import fix_window
 from danvan.lib.vndates.messages import *  # noqa: F403 (the MSG_* constants, reachable as before)
-from danvan.lib.vndates.messages import KINDS
+from danvan.lib.vndates.messages import KINDS, WORDS_ONLY
 from danvan.lib.vndates.scan import find_windows, parse_date, parse_window
 from danvan.lib.vndates.window import DateParseError, DateWindow, format_date, format_vn_date_line
 
 __all__ = [
     "KINDS",
+    "WORDS_ONLY",
     "DateParseError",
     "DateWindow",
     "find_windows",
+    "fix_window",
     "format_date",
     "format_vn_date_line",
     "parse_date",

@@ -158,7 +158,6 @@ class _Parser(_PointParser):
             t = self.tok(k)
             if t is not None and t.kind == "word" and t.text not in ("mồng", "mùng"):
                 yield self.tail(k, swallow=False)
-        yield from self.recurring(i)
 
     def recurring(self, i: int) -> Iterator[int]:
         # hằng tháng, hàng năm, mỗi quý
@@ -286,14 +285,22 @@ class _Parser(_PointParser):
             for j, raw in self.core(k):
                 yield self.suffix(j, replace(raw, tentative=True))
             for j in self.unparsed(k):
-                yield j, _Raw("unparsed", tentative=True)
+                yield j, _Raw("relative", tentative=True)
+            for j in self.recurring(k):
+                yield j, _Raw("recurring", tentative=True)
         end = self.blank(i)
         if end is not None:
             yield end, _Raw("blank")
         for j, raw in self.core(i):
+            # "từ ngày 10 đến ngày 15 tháng 12 hằng năm": a window that comes back every year
+            again = self.words(j, *_RECURRING)
+            if again is not None and self.words(again, "tuần", "tháng", "quý", "năm") is not None:
+                yield self.suffix(again + 1, _Raw("recurring"))
             yield self.suffix(j, raw)
         for j in self.unparsed(i):
-            yield self.suffix(j, _Raw("unparsed"))
+            yield self.suffix(j, _Raw("relative"))
+        for j in self.recurring(i):
+            yield self.suffix(j, _Raw("recurring"))
 
     def suffix(self, j: int, raw: _Raw) -> tuple[int, _Raw]:
         """ "... (dự kiến)" marks the window tentative."""

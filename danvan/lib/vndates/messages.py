@@ -21,7 +21,10 @@ MSG_MULTIPLE = "Có nhiều mốc thời gian trong «{text}»; vui lòng chỉ 
 MSG_NOT_A_DAY = "«{text}» không phải là một ngày cụ thể; vui lòng ghi một ngày, ví dụ «30/9/2023»."
 MSG_YOU_WROTE = "{problem} Đã nhập: «{text}»."
 
-MSG_WINDOW_KIND = "Loại thời gian «{kind}» không hợp lệ (chỉ dùng: exact, range, deadline, period, unparsed)."
+MSG_WINDOW_KIND = (
+    "Loại thời gian «{kind}» không hợp lệ "
+    "(chỉ dùng: exact, range, deadline, period, recurring, relative, unparsed)."
+)
 MSG_WINDOW_NOT_DATE = "Giá trị «{value}» không phải là một ngày."
 MSG_WINDOW_TEXT = "Nội dung thời gian phải là chữ."
 MSG_WINDOW_TENTATIVE = "Giá trị «dự kiến» phải là đúng hoặc sai."
@@ -31,6 +34,8 @@ MSG_WINDOW_FIELDS = {
     "range": "Khoảng thời gian cần ngày bắt đầu.",
     "deadline": "Hạn chót cần ngày kết thúc và không có ngày bắt đầu.",
     "unparsed": "Thời gian chưa xác định được ngày cần nội dung chữ và không có ngày cụ thể.",
+    "recurring": "Thời gian lặp lại (hằng tháng, hằng năm...) cần nội dung chữ và không có ngày cụ thể.",
+    "relative": "Thời gian tính theo một mốc khác cần nội dung chữ và không có ngày cụ thể.",
 }
 MSG_STORED = "Dữ liệu thời gian đã lưu không hợp lệ: {detail}"
 MSG_STORED_NOT_MAPPING = "cần một bảng khoá–giá trị."
@@ -44,7 +49,9 @@ DISPLAY_RANGE = "{start} – {end}"
 DATE_LINE = "ngày {day} tháng {month} năm {year}"
 BLANK_DATE_LINE = "ngày    tháng    năm      "
 
-KINDS = ("exact", "range", "deadline", "period", "unparsed")
+KINDS = ("exact", "range", "deadline", "period", "recurring", "relative", "unparsed")
+# Kinds with words only (no day on the calendar until an anchor is given: see ``fix_window``).
+WORDS_ONLY = ("recurring", "relative", "unparsed")
 
 MIN_YEAR = 1000
 MAX_YEAR = 9999

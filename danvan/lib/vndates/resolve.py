@@ -120,8 +120,8 @@ def _resolve_pair(p1: _Pt, p2: _Pt, default_year: int | None) -> tuple[date, dat
 def _resolve(raw: _Raw, default_year: int | None) -> _Placed | object:
     if raw.kind == "blank":
         return _BLANK
-    if raw.kind == "unparsed":
-        return _Placed(None, None, "unparsed", raw.tentative)
+    if raw.kind in ("unparsed", "recurring", "relative"):
+        return _Placed(None, None, raw.kind, raw.tentative)
     first = raw.first
     assert first is not None
     if raw.kind == "point":

@@ -16,6 +16,7 @@ from danvan.lib.vndates.messages import (
     MSG_NOT_RECOGNISED,
     MSG_NOT_TEXT,
     MSG_YOU_WROTE,
+    WORDS_ONLY,
 )
 from danvan.lib.vndates.points import _BLANK, _Placed
 from danvan.lib.vndates.resolve import _resolve
@@ -24,6 +25,27 @@ from danvan.lib.vndates.window import DateParseError, DateWindow, _Problem, _quo
 
 # ----------------------------------------------------------------------------------------------
 # Scanning
+
+
+def _starter_words() -> frozenset[str]:
+    """Every first word of every phrase the grammar can match: the first words of all string literals of
+    the grammar's modules (a superset: docstrings add words that never start anything, which is
+    harmless). Read from the source so a phrase added to the grammar is never forgotten here."""
+    import ast
+    import inspect
+
+    from danvan.lib.vndates import grammar, points, vocabulary
+
+    found: set[str] = set()
+    for module in (grammar, points, vocabulary):
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                for word in node.value.lower().split()[:1]:
+                    found.add(unicodedata.normalize("NFC", word))
+    return frozenset(found)
+
+
+_STARTERS = _starter_words()
 
 
 @dataclass(frozen=True)
@@ -40,8 +62,12 @@ def _scan(
     parser = _Parser(_tokenize(scan))
     found: list[_Found] = []
     i = 0
+    toks = parser.toks
     while i < parser.n:
-        if not parser.start_ok(i):
+        t = toks[i]
+        # Only a number or a word some rule begins with can start an expression: skipping the others
+        # keeps a long text's scan to one cheap look per word.
+        if (t.kind == "word" and t.text not in _STARTERS) or t.kind == "punct" or not parser.start_ok(i):
             i += 1
             continue
         best_ok: tuple[int, _Placed | object] | None = None
@@ -90,8 +116,8 @@ def parse_window(text: str, *, default_year: int | None = None) -> DateWindow:
     except _Problem as problem:
         message = MSG_YOU_WROTE.format(problem=problem.message, text=_quote(original))
         raise DateParseError(message, text=original) from None
-    placed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind != "unparsed"]
-    unparsed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind == "unparsed"]
+    placed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind not in WORDS_ONLY]
+    unparsed = [f.outcome for f in found if isinstance(f.outcome, _Placed) and f.outcome.kind in WORDS_ONLY]
     blanks = [f for f in found if f.outcome is _BLANK]
     mentions_tentative = any(parser.words(i, *_TENTATIVE) is not None for i in range(parser.n))
     if len(placed) > 1:
@@ -100,7 +126,7 @@ def parse_window(text: str, *, default_year: int | None = None) -> DateWindow:
         p = placed[0]
         return DateWindow(p.start, p.end, original, p.tentative or mentions_tentative, p.kind)
     if unparsed:
-        return DateWindow(None, None, original, mentions_tentative, "unparsed")
+        return DateWindow(None, None, original, mentions_tentative, unparsed[0].kind)
     if blanks:
         message = MSG_YOU_WROTE.format(problem=MSG_BLANK, text=_quote(original))
         raise DateParseError(message, text=original)

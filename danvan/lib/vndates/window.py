@@ -26,6 +26,7 @@ from danvan.lib.vndates.messages import (
     MSG_WINDOW_NOT_DATE,
     MSG_WINDOW_TENTATIVE,
     MSG_WINDOW_TEXT,
+    WORDS_ONLY,
 )
 
 # ----------------------------------------------------------------------------------------------
@@ -111,6 +112,11 @@ class DateWindow:
     * ``range`` – two written ends (``end`` None: "từ ngày X" with no end);
     * ``deadline`` – by a day: ``start`` None, ``end`` the last day (inclusive);
     * ``period`` – a named period: month, third of a month, week, quarter, half, year;
+    * ``recurring`` – comes back every week, month, quarter or year ("từ ngày 10 đến ngày 15 tháng 12
+      hằng năm", "ngày 25 hằng tháng"): words only until a year or month is given (``fix_window``);
+    * ``relative`` – counted from another date or event ("trong thời hạn 05 ngày kể từ ngày nhận đơn",
+      "trước ngày bầu cử 10 ngày", "đến khi tổ chức thành công Đại hội"): words only until the anchor's
+      date is given (``fix_window``);
     * ``unparsed`` – a time expression that cannot be placed on the calendar: words only.
     """
 
@@ -141,6 +147,8 @@ class DateWindow:
             "range": start_set,
             "deadline": end_set and not start_set,
             "unparsed": not start_set and not end_set and bool(self.text),
+            "recurring": not start_set and not end_set and bool(self.text),
+            "relative": not start_set and not end_set and bool(self.text),
         }[self.kind]
         if not ok:
             raise DateParseError(MSG_WINDOW_FIELDS[self.kind])
@@ -165,8 +173,13 @@ class DateWindow:
         """Anything but one known day."""
         return self.start != self.end or self.kind != "exact"
 
+    @property
+    def words_only(self) -> bool:
+        """No day on the calendar: recurring, relative or unparsed."""
+        return self.kind in WORDS_ONLY
+
     def _bounds(self) -> tuple[date, date] | None:
-        if self.kind == "unparsed":
+        if self.kind in WORDS_ONLY:
             return None
         return (self.start or date.min, self.end or date.max)
 
@@ -186,7 +199,7 @@ class DateWindow:
 
     def display(self) -> str:
         """Short Vietnamese text: "30/09/2023", "11/09/2023 – 20/09/2023", "Chậm nhất 30/09/2023"."""
-        if self.kind == "unparsed":
+        if self.kind in WORDS_ONLY:
             return self.text
         start, end = format_date(self.start), format_date(self.end)
         if self.kind == "deadline":

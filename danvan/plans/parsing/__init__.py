@@ -10,11 +10,11 @@ order); ``assemble.parse_stream`` is the one parser behind them. The parser is p
 
 from __future__ import annotations
 
-from danvan.plans.document import PlanDocument
+from danvan.lib.plandoc import PlanDocument
 
 from .assemble import parse_stream
 from .docx_reader import read_docx
-from .errors import MSG_EMPTY, MSG_NOT_TEXT, PlanParseError
+from .errors import MAX_TEXT_CHARS, MSG_EMPTY, MSG_NOT_TEXT, MSG_TOO_LONG, PlanParseError
 from .lines import Stream, document_lines
 from .references import find_references
 
@@ -29,7 +29,13 @@ def parse_text(text: str, *, default_year: int | None = None) -> PlanDocument:
         raise PlanParseError(MSG_NOT_TEXT.format(type=type(text).__name__))
     if not text.strip():
         raise PlanParseError(MSG_EMPTY)
+    if len(text) > MAX_TEXT_CHARS:
+        raise PlanParseError(too_long(len(text)))
     return parse_stream(document_lines(text), default_year=default_year)
+
+
+def too_long(chars: int) -> str:
+    return MSG_TOO_LONG.format(chars=chars, limit=MAX_TEXT_CHARS).replace(",", ".")
 
 
 def parse_docx(data: bytes, *, default_year: int | None = None) -> PlanDocument:
@@ -38,6 +44,9 @@ def parse_docx(data: bytes, *, default_year: int | None = None) -> PlanDocument:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise PlanParseError(MSG_NOT_TEXT.format(type=type(data).__name__))
     stream: Stream = read_docx(bytes(data))
+    chars = sum(len(line.text) for line in stream.lines)
+    if chars > MAX_TEXT_CHARS:
+        raise PlanParseError(too_long(chars))
     return parse_stream(stream, default_year=default_year)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable
 from typing import NamedTuple
 
 from danvan.lib import vntext
-from danvan.plans.document import Block, PlanDocument
+from danvan.lib.plandoc import Block, PlanDocument
 
 FIRST_WORDS = 10
 HEADER_FIELDS = (

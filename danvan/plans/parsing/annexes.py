@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vntext
-from danvan.plans.document import FormColumn, FormDraft, PlanDocument, Slogan
+from danvan.lib.plandoc import ROLE_ATTACHED, FormColumn, FormDraft, PlanDocument, Section, Slogan
 
 from . import vocab
 from .lines import Line, is_caps
-from .structure import ITEM_RE, strip_end_mark
+from .structure import ITEM_RE, parse_blocks, strip_end_mark
 
 MSG_ANNEX_LINE = "Chưa xếp được dòng ở phần phụ lục: «{text}»."
 _PLACEHOLDER_RE = re.compile(r"(?:\.{3,}|…|_{3,})")
@@ -84,8 +84,10 @@ class _FormBuilder:
         self.subtitle: list[str] = []
         self.footer: list[str] = []
         self.has_table = False
+        self.lines: list[Line] = []
 
     def take(self, line: Line, warnings: list[str]) -> None:
+        self.lines.append(line)
         form = self.form
         if line.is_row:
             cells = line.cells or []
@@ -160,14 +162,25 @@ def parse_annexes(lines: list[Line], doc: PlanDocument, warnings: list[str]) -> 
     """Slogans and forms from the lines after the signature."""
     mode = ""
     builder: _FormBuilder | None = None
+    attached: list[Line] = []
 
     def close_form() -> None:
         nonlocal builder
         if builder is not None:
             if builder.has_table:
                 doc.forms.append(builder.done())
-            else:
-                warnings.extend(MSG_ANNEX_LINE.format(text=t) for t in builder.texts())
+            elif builder.lines:
+                # a "PHỤ LỤC" of text, not a form: kept in place as an attached section
+                texts = builder.texts()
+                doc.sections.append(
+                    Section(
+                        title=texts[0] if texts else "",
+                        role=ROLE_ATTACHED,
+                        blocks=parse_blocks(
+                            [ln for ln in builder.lines if ln.text.strip() != (texts or [""])[0]]
+                        ),
+                    )
+                )
             builder = None
 
     for line in lines:
@@ -206,7 +219,17 @@ def parse_annexes(lines: list[Line], doc: PlanDocument, warnings: list[str]) -> 
             mode = "form"
             builder.take(line, warnings)
             continue
-        warnings.append(MSG_ANNEX_LINE.format(text=text))
+        if mode != "attached" and not (is_caps(text) and len(text) <= 120):
+            warnings.append(MSG_ANNEX_LINE.format(text=text))
+            continue
+        # An attached document (the Quy chế of a Quyết định, a Phụ lục of text): kept in place as a section
+        if mode != "attached":
+            mode = "attached"
+            doc.sections.append(Section(title=vntext.clean_text(text), role=ROLE_ATTACHED))
+            attached.clear()
+            continue
+        attached.append(line)
+        doc.sections[-1].blocks = parse_blocks(attached)
     close_form()
 
 

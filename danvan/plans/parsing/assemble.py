@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vndates, vntext
-from danvan.plans.document import PlanDocument, Section
+from danvan.lib.plandoc import PLAN_TYPES, PlanDocument, Section
 
-from . import annexes, event, header, recipients, references, structure, tasks
-from .errors import MSG_EMPTY, MSG_NO_STRUCTURE, PlanParseError
+from . import annexes, doubts, event, header, marks, recipients, references, structure, tasks, workitems
+from .errors import MSG_EMPTY, MSG_NO_STRUCTURE, MSG_NOT_VIETNAMESE, PlanParseError
 from .lines import BULLET_RE, Line, Stream, is_caps
 
 MSG_NO_TYPE = "Không thấy tên loại văn bản (KẾ HOẠCH, CHƯƠNG TRÌNH, ...); tạm coi là KẾ HOẠCH."
@@ -62,6 +62,32 @@ def untable_layout_rows(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _signs_here(lines: list[Line], i: int) -> bool:
+    """An authority line followed, within three lines, by "(Đã ký)" or a name: the signature block."""
+    if lines[i].is_row or not recipients.is_authority_line(lines[i].text):
+        return False
+    for j in range(i + 1, min(len(lines), i + 5)):
+        text = lines[j].text.strip()
+        if lines[j].is_row:
+            return False
+        if recipients.is_signed_mark(text) or (recipients.looks_like_name(text) and not is_caps(text)):
+            return True
+        if not recipients.is_authority_line(text) and not is_caps(text):
+            return False
+    return False
+
+
+def _tail_start(lines: list[Line], start: int = 0) -> int:
+    """Where the recipients or the signature begin (len(lines) when neither is found)."""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.is_row and recipients.recipients_start(line.text) is not None:
+            return i
+        if _signs_here(lines, i):
+            return i
+    return len(lines)
+
+
 def _is_hard_end(line: Line) -> bool:
     if line.is_row:
         return False
@@ -104,16 +130,15 @@ def _read_tail(lines: list[Line], start: int, doc: PlanDocument, warnings: list[
         rest = recipients.recipients_start(line.text) if not line.is_row else None
         if rest is not None:
             i += 1
-            pending = [rest] if rest else []
-            while True:
-                for text in pending:
-                    found = recipients.parse_recipient(text)
-                    if found is not None:
-                        doc.recipients.append(found)
-                if i >= n or not _is_recipient_line(lines[i]):
-                    break
-                pending = [lines[i].text]
+            texts = [rest] if rest else []
+            while i < n and _is_recipient_line(lines[i]):
+                texts.append(lines[i].text)
                 i += 1
+            for text, joined in recipients.merge_wrapped(texts):
+                found = recipients.parse_recipient(text)
+                if found is not None:
+                    found.joined = joined
+                    doc.recipients.append(found)
             continue
         if not signed and recipients.is_authority_line(line.text) and not line.is_row:
             doc.signature, i = recipients.read_signature(lines, i, n)
@@ -137,7 +162,12 @@ def _is_recipient_line(line: Line) -> bool:
     if BULLET_RE.match(text):
         return True
     folded = vntext.fold(text)
-    return folded.startswith("luu") or (text.endswith((",", ";")) and len(text) <= 120)
+    return (
+        folded.startswith("luu")
+        or (text.endswith((",", ";")) and len(text) <= 120)
+        # the rest of a recipient broken in a narrow cell: "Huyện ủy (b/c);", "(p/h);"
+        or (len(text) <= 60 and not is_caps(text) and not recipients.looks_like_name(text))
+    )
 
 
 def _preamble_without_sections(lines: list[Line], start: int, end: int) -> int:
@@ -180,14 +210,43 @@ def _state_authority(line: str) -> bool:
     return bool(re.match(r"^(?:TM|KT|TL|TUQ)\.?\s", line.strip()))
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# The shape of a Vietnamese syllable once tone and vowel marks are folded away ("trien", "thuc", "nghieng"):
+# unaccented Vietnamese passes, English ("board", "implementation") and key-mashing mostly do not.
+_SYLLABLE_SHAPE_RE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiouy])?"
+)
+SAMPLE_CHARS = 4000  # some 800 words: enough to judge the language, whatever the length
+
+
+def looks_vietnamese(lines: list[Line]) -> bool:
+    """Whether the words are Vietnamese (with or without tone marks): English or garbage is refused.
+    Judged on the first SAMPLE_CHARS characters, so a huge paste costs no more than a long plan."""
+    sample: list[str] = []
+    size = 0
+    for line in lines:
+        sample.append(line.text)
+        size += len(line.text)
+        if size > SAMPLE_CHARS:
+            break
+    words = _WORD_RE.findall(" ".join(sample))
+    if len(words) < 8:
+        return True  # too little to judge; the structure checks decide
+    shaped = sum(1 for w in words if _SYLLABLE_SHAPE_RE.fullmatch(vntext.fold(w)))
+    return shaped >= 0.7 * len(words)
+
+
 def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocument:
     """The one parser: header, title, preamble, sections, closing, recipients, signature, annexes."""
     lines = untable_layout_rows(stream.lines)
     warnings = list(stream.warnings)
     if not lines:
         raise PlanParseError(MSG_EMPTY)
+    if not looks_vietnamese(lines):
+        raise PlanParseError(MSG_NOT_VIETNAMESE)
     doc = PlanDocument()
-    candidates = structure.find_headings(lines, 0, len(lines))
+    tail = _tail_start(lines)
+    candidates = structure.find_headings(lines, 0, tail)
     limit = candidates[0].index if candidates else len(lines)
     type_line = header.find_type_line(lines, limit)
     if type_line is None and not candidates:
@@ -206,7 +265,9 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
         after_type = head_end
     style_from_header = header.parse_header(lines[:head_end], doc, warnings)
 
-    headings = structure.find_headings(lines, after_type, len(lines))
+    # Headings after the recipients or the signature belong to an annex (a "PHỤ LỤC" numbered I.-III.
+    # under a body numbered 1.-5.), not to the body.
+    headings = structure.find_headings(lines, after_type, max(tail, after_type))
     first_heading = headings[0].index if headings else len(lines)
     title, body_start = header.read_title(lines, after_type, first_heading)
     if type_line is not None and type_line.remainder:
@@ -232,12 +293,24 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
     doc.basis, issuer = references.basis_from_preamble(doc.preamble, warnings=warnings)
 
     annex_start = _read_tail(lines, body_end, doc, warnings)
+    if not doc.recipients or doc.signature is None:
+        # an annex (a slogan list) written before the recipients and the signature must not swallow them
+        later = _tail_start(lines, annex_start)
+        if later < len(lines):
+            annexes.parse_annexes(lines[annex_start:later], doc, warnings)
+            annex_start = _read_tail(lines, later, doc, warnings)
     annexes.parse_annexes(lines[annex_start:], doc, warnings)
 
     year = header.title_year(doc.title) or (doc.issued_on.year if doc.issued_on else None) or default_year
+    doc.is_plan = vntext.fold(doc.doc_type) in {vntext.fold(t) for t in PLAN_TYPES}
     tasks.mark_tasks(doc, issuer=issuer, default_year=year)
-    doc.event = event.find_event(doc, default_year=year, warnings=warnings)
+    workitems.apply(doc, issuer=issuer, default_year=year)
+    doc.events = marks.find_events(doc, default_year=year)
+    doc.event = doc.events[0] if doc.events else event.find_event(doc, default_year=year, warnings=warnings)
+    if doc.event is not None and not doc.events:
+        doc.events = [doc.event]
     doc.deadlines = tasks.find_deadlines(doc, default_year=year)
+    doc.marks = marks.collect(doc, default_year=year)
 
     if doc.signature and not style_from_header and _state_authority(doc.signature.authority_lines[0]):
         doc.style = "state"
@@ -249,6 +322,7 @@ def parse_stream(stream: Stream, *, default_year: int | None = None) -> PlanDocu
         warnings.append(MSG_NO_SIGNATURE)
     _check_dates(doc, warnings)
     doc.warnings = list(dict.fromkeys(warnings))
+    doc.doubts = [*doc.doubts, *doubts.collect(doc)]
     return doc
 
 

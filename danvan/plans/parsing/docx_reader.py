@@ -24,6 +24,16 @@ LAYOUT_MAX_COLUMNS = 2
 LAYOUT_MAX_ROWS = 3
 
 
+def _is_layout_text(text: str) -> bool:
+    from .header import national_style
+    from .recipients import is_authority_line, recipients_start
+
+    text = text.strip()
+    return bool(text) and (
+        recipients_start(text) is not None or is_authority_line(text) or national_style(text) is not None
+    )
+
+
 def _w(tag: str) -> str:
     return _W + tag
 
@@ -287,6 +297,18 @@ class _Reader:
             return []
         columns = max(len(r) for r in rows)
         items: list[tuple[str, object]] = []
+        if 1 < columns <= LAYOUT_MAX_COLUMNS + 1 and len(rows) > LAYOUT_MAX_ROWS:
+            texts = [[self.cell_paragraphs(tc) for tc in row] for row in rows]
+            if any(_is_layout_text(t) for row in texts for cell in row for t in cell[:1]):
+                # a header or signature block laid out one line a row ("Nơi nhận:" | "K/T TRƯỞNG BAN", ...):
+                # read column by column, like a reader does
+                for c in range(columns):
+                    items.append(("gap", None))
+                    for row in texts:
+                        if c < len(row):
+                            items.extend(("layout", t) for t in row[c] if t.strip())
+                items.append(("gap", None))
+                return items
         if columns == 1 or (columns <= LAYOUT_MAX_COLUMNS and len(rows) <= LAYOUT_MAX_ROWS):
             layout = columns > 1
             for row in rows:

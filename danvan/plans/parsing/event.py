@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from danvan.lib import vndates, vntext
-from danvan.plans.document import ROLE_TIME_PLACE, Block, DelegateGroup, EventInfo, PlanDocument
+from danvan.lib.plandoc import ROLE_TIME_PLACE, Block, DelegateGroup, EventInfo, PlanDocument
 
 from . import vocab
 from .structure import walk
@@ -15,7 +15,7 @@ _LABEL_RE = re.compile(r"^(?P<label>[^:()]{2,50}?)\s*:\s*(?P<rest>.*)$")
 _COUNT_RE = re.compile(rf"(?P<n>\d{{1,3}}(?:[.,]\d{{3}})*)\s*{vocab.PERSON_NOUNS}(?![\w])", re.IGNORECASE)
 
 
-def _aspect(text: str) -> tuple[str, str] | None:
+def aspect_of(text: str) -> tuple[str, str] | None:
     """("time" | "venue" | "participants", rest) for "Thời gian: ...", "Địa điểm: ...", "Thành phần: ..."."""
     m = _LABEL_RE.match(text)
     if not m:
@@ -83,7 +83,7 @@ def find_event(doc: PlanDocument, *, default_year: int | None, warnings: list[st
     ordered = sorted(doc.sections, key=lambda s: s.role != ROLE_TIME_PLACE)
     for section in ordered:
         for block, parents in walk(section.blocks):
-            found = _aspect(block.text)
+            found = aspect_of(block.text)
             if found is None:
                 continue
             aspect, rest = found
@@ -114,4 +114,4 @@ def find_event(doc: PlanDocument, *, default_year: int | None, warnings: list[st
     return event
 
 
-__all__ = ["count_people", "find_event", "read_time"]
+__all__ = ["aspect_of", "count_people", "find_event", "read_time"]

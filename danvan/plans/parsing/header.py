@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from danvan.lib import vndates, vntext
-from danvan.plans.document import PlanDocument
+from danvan.lib.plandoc import Doubt, PlanDocument
 
 from . import vocab
 from .lines import Line, is_caps
 from .references import split_basis_clause
 
 MSG_HEADER_LINE = "Chưa xếp được dòng ở đầu văn bản: «{text}»."
+WHERE_HEADER = "Phần đầu văn bản"
+REASON_PAGE_TITLE = "Số, ký hiệu và ngày lấy từ dòng tiêu đề trang (phần đầu văn bản không ghi số)."
+REASON_DATE_JOINED = "Dòng ngày tháng bị ngắt đã được nối lại: kiểm tra ngày ban hành."
 MSG_BAD_DATE = "Ngày ban hành không đọc được: {problem}"
 MSG_NOT_A_DAY = "Dòng ngày tháng «{text}» không ghi một ngày cụ thể; chưa lấy làm ngày ban hành."
 
@@ -133,8 +136,76 @@ def _cells(lines: list[Line]) -> tuple[list[str], str]:
             if piece.startswith("*") and piece.strip("* "):
                 piece = piece.strip("* ")
             if piece:
-                out.append(piece)
-    return out, style
+                out.extend(_split_body_and_date(piece))
+    return _join_wrapped_date(out), style
+
+
+def _raw_pieces(lines: list[Line]) -> set[str]:
+    out: set[str] = set()
+    for line in lines:
+        out.update(line.filled_cells() if line.is_row else [line.text])
+    return out
+
+
+def _split_body_and_date(piece: str) -> list[str]:
+    """ "BAN TUYÊN GIÁO VÀ DÂN VẬN  Lam Giang, ngày 27 tháng 10 năm 2025" (two header columns copied side by
+    side) -> the body and the date line."""
+    if ", ngày" not in piece.lower() or parse_date_line(piece) is not None:
+        return [piece]
+    words = piece.split()
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        if is_caps(left) and not is_caps(right) and parse_date_line(right) is not None:
+            return [left, right]
+    return [piece]
+
+
+_DATE_START_RE = re.compile(r"(?:^|,\s*)ngày\b[\s\d.…_]*$|,\s*$|^[^\d,;:()]{2,40},\s*ngày\b", re.IGNORECASE)
+
+
+def _join_wrapped_date(texts: list[str]) -> list[str]:
+    """A date line broken in a narrow cell ("Tân Phước, ngày" / "05 tháng 12 năm 2025") is joined again."""
+    out: list[str] = []
+    k = 0
+    while k < len(texts):
+        text = texts[k]
+        if _DATE_START_RE.search(text) and not is_caps(text):
+            dated = parse_date_line(text)
+            if dated is None or dated[1] is None:
+                taken = 0
+                for extra in (1, 2):
+                    got = (
+                        parse_date_line(" ".join(texts[k : k + 1 + extra]))
+                        if k + extra < len(texts)
+                        else None
+                    )
+                    if got is not None and got[1] is not None:
+                        taken = extra
+                        break
+                out.append(" ".join(texts[k : k + 1 + taken]))
+                k += 1 + taken
+                continue
+        out.append(text)
+        k += 1
+    return out
+
+
+# A page-title line of a portal: "Kế hoạch số 2297-KH/BDVTW ngày 26/12/2018 của Ban Dân vận Trung ương ..."
+_PAGE_TITLE_RE = re.compile(
+    r"^(?P<type>[A-ZĐ][^\d:]{1,30}?)\s+số\s*:?\s*(?P<symbol>\d+\s*[-/]\s*\S+?)\s*,?\s+ngày\s+"
+    r"(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})",
+)
+
+
+def page_title(text: str) -> tuple[Symbol, date | None] | None:
+    m = _PAGE_TITLE_RE.match(text.strip())
+    if m is None or match_type_line(m["type"].upper()) is None:
+        return None
+    try:
+        day = vndates.parse_date(m["date"])
+    except vndates.DateParseError:
+        day = None
+    return parse_symbol(m["symbol"]), day
 
 
 def is_header_line(text: str) -> bool:
@@ -168,6 +239,7 @@ def parse_header(lines: list[Line], doc: PlanDocument, warnings: list[str]) -> b
     says which style the document follows (a national title line or the shape of the symbol)."""
     bodies: list[str] = []
     texts, style = _cells(lines)
+    joined_dates = {t for t in texts if t not in _raw_pieces(lines)}
     symbol_style = ""
     for text in texts:
         text = text.strip()
@@ -189,8 +261,20 @@ def parse_header(lines: list[Line], doc: PlanDocument, warnings: list[str]) -> b
                 doc.type_code = sym.type_code
             symbol_style = sym.style
             continue
+        titled = page_title(text) if not doc.symbol else None
+        if titled is not None:
+            sym, day = titled
+            doc.number, doc.symbol, doc.body_code = sym.number, sym.symbol, sym.body_code
+            if sym.type_code:
+                doc.type_code = sym.type_code
+            symbol_style = sym.style
+            doc.issued_on = doc.issued_on or day
+            doc.doubts.append(Doubt("header", WHERE_HEADER, text[:120], REASON_PAGE_TITLE, 0.7))
+            continue
         dated = parse_date_line(text)
         if dated is not None:
+            if text in joined_dates:
+                doc.doubts.append(Doubt("header", WHERE_HEADER, text, REASON_DATE_JOINED, 0.8))
             doc.place, doc.issued_on, problem = dated
             if problem:
                 warnings.append(problem)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from danvan.lib import vntext
 
+from . import vocab
+
 
 @dataclass
 class Line:
@@ -80,10 +82,16 @@ def squeeze(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip(" ")
 
 
+# Footnote markers after a word: "Kế hoạch[1]", "các đơn vị (*)", "¹" (the notes themselves stay lines).
+_FOOTNOTE_RE = re.compile(r"(?<=[^\s\[(])\s?(?:\[\d{1,2}\]|\(\*{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹]+)(?=[\s.,;:)]|$)")
+
+
 def make_line(raw: str, *, layout: bool = False) -> Line | None:
     """One cleaned line from one raw line; None when nothing is left."""
     text = vntext.nfc(raw).translate(_INVISIBLE)
     text = strip_markup(text)
+    if "[" in text or "(*" in text or any(ch in text for ch in "¹²³⁴⁵⁶⁷⁸⁹"):
+        text = _FOOTNOTE_RE.sub("", text)
     text = text.replace("\r", "")
     whole = squeeze(text)
     body = whole.lstrip("\t")
@@ -111,13 +119,22 @@ def make_line(raw: str, *, layout: bool = False) -> Line | None:
 # Text -> lines
 
 
+# A page number or page header left by a PDF copy: "2", "- 3 -", "Trang 4", "Trang 4/7".
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|(?:Trang|TRANG)\s+\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$"
+)
+
+
 def split_text(text: str) -> list[Line]:
-    """Raw lines of a plain text (blank lines dropped, remembered as ``gap_before``)."""
+    """Raw lines of a plain text (blank lines dropped, remembered as ``gap_before``; page numbers left by a
+    PDF copy dropped without a gap, so a sentence broken by a page end joins up again)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0b", "\n")
     out: list[Line] = []
     gap = False
     for raw in text.split("\n"):
+        if _PAGE_NUMBER_RE.match(raw) and "\t" not in raw:
+            continue
         line = make_line(raw)
         if line is None:
             gap = True
@@ -140,14 +157,24 @@ ITEM_RE = re.compile(
 # Bullets, including the private-use characters of Word's Symbol and Wingdings bullets.
 BULLET_CHARS = "-+•–—●○▪■∙·◦➢►✓❖*\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e\uf0e0\uf0f0"
 BULLET_RE = re.compile(rf"^(?P<label>[{re.escape(BULLET_CHARS)}])\s*(?P<rest>[^\s\-+*].*)$")
-_ROMAN_START_RE = re.compile(r"^(?:PHẦN\s+|Phần\s+)?[IVXL]{1,7}\s*[.\-–—/:)]")
-_LABEL_COLON_RE = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}\s*:")
+# "IV/2025" at the start of a wrapped line is a quarter, not a section heading.
+_ROMAN_START_RE = re.compile(r"^(?:PHẦN\s+|Phần\s+)?[IVXL]{1,7}\s*[.\-–—/:)](?!\s*\d)")
+# "Thời gian: ..." opens a labelled line; "MTTQ Việt Nam tỉnh:" alone ends a name wrapped from above.
+_LABEL_COLON_RE = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s*\S")
+# Words that never end a sentence: a line ending with one goes on in the next line.
+_NEEDS_MORE = {
+    "quý", "tháng", "ngày", "năm", "số", "và", "của", "các", "những", "với", "cho", "tại", "trong", "từ",
+    "đến", "về", "theo", "để", "là", "hoặc", "nhằm", "giữa", "trên", "dưới",
+}  # fmt: skip
 _NEW_PARAGRAPH_WORDS = ("thuc hien", "can cu", "tren day la", "noi nhan", "luu")
 
 
 def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
+    """Every letter a capital (and at least one letter). Upper-casing a paragraph in C and comparing rejects
+    ordinary text without walking it letter by letter in Python."""
+    if text.upper() != text:
+        return any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+    return any(c.isalpha() for c in text)
 
 
 def starts_lower(text: str) -> bool:
@@ -167,16 +194,44 @@ def is_continuation(prev: Line, line: Line, *, wrapped_width: int = 0) -> bool:
     if prev.is_row or line.is_row or prev.layout != line.layout:
         return False
     before = prev.text.rstrip()
+    if (
+        before.endswith(":")
+        and not line.gap_before
+        and starts_lower(line.text)
+        and not _opens_block(line.text)
+    ):
+        # "thời gian thực hiện:" / "chậm nhất ngày 15/01/2026.": a label's value wrapped onto the next line
+        return not is_caps(before)
     if not before or before[-1] in _SENTENCE_END or before.endswith("./.") or is_caps(before):
         return False
+    if _dash_continues(before, line, wrapped_width):
+        return True
     if _opens_block(line.text) or any(vntext.fold(line.text).startswith(w) for w in ("luu ", "luu:")):
         return False
     if starts_lower(line.text):
         return True
+    last_word = before.rsplit(None, 1)[-1].lower()
+    if last_word in _NEEDS_MORE and not line.gap_before and not _opens_block(line.text):
+        # "... thời gian thực hiện: Quý" / "I/2026.": a word that cannot end a sentence
+        return True
     if not wrapped_width or line.gap_before or len(before) < 0.75 * wrapped_width or is_caps(line.text):
+        return False
+    if _HEADER_PIECE_RE.match(line.text) or _DATE_LINE_END_RE.search(before):
+        # "* / Số 08-HD/BTGDVTU" under a header line, anything under "..., ngày 27 tháng 10 năm 2025"
         return False
     folded = vntext.fold(line.text)
     return not (_LABEL_COLON_RE.match(line.text) or folded.startswith(_NEW_PARAGRAPH_WORDS))
+
+
+def _dash_continues(before: str, line: Line, width: int = 0) -> bool:
+    """ "... các tổ chức chính trị" / "- xã hội thành phố ...": a wrap before the hyphen of a compound, not a
+    bullet (a bullet follows a line that ends a sentence, a clause or an introduction). In hard-wrapped text
+    a full line not ending so is wrapped whatever the case after the dash ("Phòng Tài chính" / "- Kế
+    hoạch huyện ...")."""
+    text = line.text
+    if line.gap_before or text[:1] not in "-–" or text[1:2] != " " or before[-1:] in ".:;!?,":
+        return False
+    return starts_lower(text[2:]) or bool(width and len(before) >= 0.75 * width)
 
 
 def wrapped_width(lines: list[Line]) -> int:
@@ -191,11 +246,23 @@ def wrapped_width(lines: list[Line]) -> int:
     return width if full >= 0.5 * len(lengths) else 0
 
 
+_HEADER_PIECE_RE = re.compile(r"^(?:[*\s]+$|Số\s*:?\s*\d*\s*[-/]\s*[^\W\d_])")
+_DATE_LINE_END_RE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.IGNORECASE)
+_TYPE_NAMES = frozenset(name for name, _printed, _code in vocab.DOC_TYPES)
+
+
+def _follows_type_line(out: list[Line]) -> bool:
+    """The previous line is the summary right under "KẾ HOẠCH" / "HƯỚNG DẪN": a capital after it starts
+    the preamble, not a wrapped summary line (a wrapped summary line goes on in lower case)."""
+    return len(out) >= 2 and len(out[-2].text) <= 40 and vntext.fold(out[-2].text) in _TYPE_NAMES
+
+
 def join_continuations(lines: list[Line], *, hard_wrapped: bool = False) -> list[Line]:
     width = wrapped_width(lines) if hard_wrapped else 0
     out: list[Line] = []
     for line in lines:
-        if out and is_continuation(out[-1], line, wrapped_width=width):
+        hard = width if not _follows_type_line(out) else 0
+        if out and is_continuation(out[-1], line, wrapped_width=hard):
             prev = out[-1]
             out[-1] = Line(
                 text=f"{prev.text} {line.text}",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from danvan.lib import vndates, vntext
-from danvan.plans.document import Reference
+from danvan.lib.plandoc import Reference
 
 from . import vocab
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from danvan.lib import vntext
-from danvan.plans.document import ROLE_OTHER, Block, Section
+from danvan.lib.plandoc import ROLE_OTHER, Block, Section
 
 from . import vocab
 from .lines import BULLET_RE, ITEM_RE, Line, is_caps
@@ -72,11 +72,26 @@ def match_heading(text: str) -> tuple[str, int, str, str] | None:
     if m:
         value = roman_value(m["roman"])
         title = m["title"].strip()
-        if value and title and len(title) <= 200 and not title[:1].islower():
+        if value and title and len(title) <= 200 and not title[:1].islower() and not title[:1].isdigit():
             return m["roman"], value, title, "roman"
         if value and not title and m["sep"] in ".:-–—":
             return m["roman"], value, "", "roman"
     return None
+
+
+def _continues_heading(lines: list[Line], k: int, end: int) -> bool:
+    if k >= end or lines[k].is_row:
+        return False
+    text = lines[k].text.strip()
+    return (
+        is_caps(text)
+        and len(text) <= 60
+        and not lines[k].gap_before
+        and match_heading(text) is None
+        and not ITEM_RE.match(text)
+        and not BULLET_RE.match(text)
+        and not _PART_RE.match(text)
+    )
 
 
 def find_headings(lines: list[Line], start: int, end: int) -> list[Heading]:
@@ -96,6 +111,10 @@ def find_headings(lines: list[Line], start: int, end: int) -> list[Heading]:
             taken = 0
             if not title and i + 1 < end and not lines[i + 1].is_row and is_caps(lines[i + 1].text):
                 title, taken = lines[i + 1].text.strip(), 1
+            # a heading wrapped in a narrow cell: "III. TỔ CHỨC" / "THỰC HIỆN"
+            while title and is_caps(title) and _continues_heading(lines, i + 1 + taken, end):
+                title = f"{title} {lines[i + 1 + taken].text.strip()}"
+                taken += 1
             found.append(Heading(i, label, title.rstrip(" :"), value, kind, taken))
             last[kind] = value
     if found:
@@ -180,7 +199,7 @@ def parse_blocks(lines: list[Line]) -> list[Block]:
             continue
         kind, family, label, depth = classify(raw) if not line.is_row else ("paragraph", "paragraph", "", 0)
         text = strip_end_mark(_rest(raw, kind).strip()) if not line.is_row else raw
-        block = Block(kind=kind, label=label, text=text)
+        block = Block(kind=kind, label=label, text=text, cells=list(line.cells or []))
         if family == "num":
             while stack and not (stack[-1].family == "num" and stack[-1].depth < depth):
                 stack.pop()

@@ -6,10 +6,11 @@ import functools
 import re
 
 from danvan.lib import vndates
-from danvan.plans.document import ROLE_ORGANISATION, Block, Deadline, FormDraft, PlanDocument
+from danvan.lib.plandoc import ROLE_ORGANISATION, Block, Deadline, FormDraft, PlanDocument
 
 from . import vocab
 from .lines import key, starts_with_any
+from .marks import merge_adjacent, windows_in
 from .structure import walk
 
 # A window longer than this is a year, a multi-year period or an anniversary span, not a due date.
@@ -53,7 +54,9 @@ def _verb_positions(text: str, words: list[tuple[int, int, str]], first: int = 0
             continue
         if _phrase_at(words, i, vocab.TASK_VERBS) is None:
             continue
-        if i > 0 and words[i - 1][2] in vocab.NOUN_MARKERS:
+        # "Ban tổ chức" names a body; "Tiểu ban chủ động ..." ends a unit's name with "ban"
+        ends_name = words[i - 1][2] == "ban" and i > 1 and words[i - 2][2] in ("tiểu", "ủy")
+        if i > 0 and words[i - 1][2] in vocab.NOUN_MARKERS and not ends_name:
             continue
         out.append(i)
     return out
@@ -161,15 +164,20 @@ def find_partners(text: str) -> list[str]:
 def find_due(text: str, default_year: int | None) -> vndates.DateWindow | None:
     """The first time window in a task's own words that can be a due date (not a citation's date, not a
     year or a multi-year span)."""
-    for start, _end, window in vndates.find_windows(text, default_year=default_year):
+    words_only = None
+    for start, _end, window in merge_adjacent(text, windows_in(text, default_year)):
         if _CITATION_BEFORE_RE.search(text[max(0, start - 40) : start]):
             continue
         if window.kind == "unparsed":
             continue
+        if window.words_only:
+            # "10 ngày làm việc (từ ... đến ...)": a placed window later in the words says more
+            words_only = words_only or window
+            continue
         if window.start and window.end and (window.end - window.start).days > MAX_DUE_SPAN_DAYS:
             continue
         return window
-    return None
+    return words_only
 
 
 def names_only_unit(text: str) -> bool:
@@ -244,7 +252,7 @@ def _form_index(text: str, forms: list[FormDraft]) -> int | None:
 
 
 def deadline_from(block: Block, default_year: int | None, forms: list[FormDraft]) -> Deadline | None:
-    for start, end, window in vndates.find_windows(block.text, default_year=default_year):
+    for start, end, window in windows_in(block.text, default_year):
         if window.kind != "deadline":
             continue
         clause_start = max(block.text.rfind(";", 0, start), block.text.rfind(". ", 0, start))

@@ -9,7 +9,7 @@ to the parsing modules.
 
 from __future__ import annotations
 
-from danvan.plans.document import (
+from danvan.lib.plandoc import (
     PURPOSE_ARCHIVE,
     PURPOSE_COORDINATE,
     PURPOSE_IMPLEMENT,
@@ -223,6 +223,20 @@ UNIT_HEADS = (
     "liên đoàn",
     "lđlđ",
     "công an",
+    "ngân hàng",
+    "kho bạc",
+    "bảo hiểm xã hội",
+    "thanh tra",
+    "tòa án",
+    "viện kiểm sát",
+    "chi nhánh",
+    "bệnh viện",
+    "trạm y tế",
+    "hợp tác xã",
+    "chuyên viên",
+    "tổ bầu cử",
+    "ủy ban bầu cử",
+    "ban bầu cử",
     "bộ chỉ huy",
     "ban chỉ huy",
     "quân sự",

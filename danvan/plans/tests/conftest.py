@@ -1,8 +1,8 @@
 import pytest
 
+from danvan.lib.plandoc import Block, PlanDocument, Recipient, Section, Signature
 from danvan.lib.vndates import parse_window
 from danvan.plans import services
-from danvan.plans.document import Block, PlanDocument, Recipient, Section, Signature
 
 
 @pytest.fixture

@@ -145,3 +145,36 @@ def test_pdf_download_explains_when_libreoffice_is_missing(cast, login, draft, m
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     response = login(cast.province_officer).get(reverse("plans:plan_pdf", args=[draft.pk]), follow=True)
     assert "LibreOffice" in response.content.decode()
+
+
+WORK_ITEM_TEXT = """KẾ HOẠCH
+phối hợp tổ chức đối thoại năm 2024
+
+I. NHIỆM VỤ CỤ THỂ
+TT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành
+1\tChuẩn bị hội trường\tPhường An Bình, Phường Bắc Hà\tSở Nội vụ\tchậm nhất ngày 15/3/2024
+2\tTổng hợp ý kiến của Nhân dân\tSở Nội vụ\t\ttrong thời hạn 05 ngày kể từ ngày đối thoại
+
+Nơi nhận:
+- Lưu: BDV.
+
+TRƯỞNG BAN
+
+Nguyễn Văn Thành
+"""
+
+
+def test_a_work_item_table_gives_tasks_with_several_leads_and_the_review_marks_the_doubtful_first(
+    cast, committee, login
+):
+    client = login(cast.province_officer)
+    post_import(client, committee, text=WORK_ITEM_TEXT)
+    plan = Plan.objects.get()
+    first, second = plan.tasks.order_by("order")
+    assert first.lead_unit == cast.ward and set(first.lead_units.all()) == {cast.ward, cast.other_ward}
+    assert second.due_kind == "relative" and second.due_start is None
+    page = client.get(reverse("plans:plan_review", args=[plan.pk])).content.decode()
+    assert 'data-testid="review-doubts"' in page and "Không thấy số, ký hiệu văn bản." in page
+    # the task with a relative deadline is listed before the sure one, marked for checking
+    assert page.index("Tổng hợp ý kiến của Nhân dân") < page.index("Chuẩn bị hội trường")
+    assert 'data-testid="task-doubt"' in page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from danvan.plans.document import DelegateGroup, EventInfo, PlanDocument, Recipient, Signature
+from danvan.lib.plandoc import DelegateGroup, EventInfo, PlanDocument, Recipient, Signature
 from danvan.plans.parsing.accuracy import AccuracyRow, compare, format_table, total
 
 from .test_parsing_seeds import expected

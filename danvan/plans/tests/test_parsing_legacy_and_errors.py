@@ -6,18 +6,17 @@ import contextlib
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from danvan.lib import vntext
-from danvan.plans.document import PlanDocument, Reference
+from danvan.lib.plandoc import PlanDocument, Reference
 from danvan.plans.parsing import PlanParseError, find_references, parse_docx, parse_text
 from danvan.plans.parsing.references import basis_from_preamble
 
-from .test_parsing_seeds import seed_text
+from .test_parsing_seeds import seed_path, seed_text
 
 
 def _without_warnings(doc: PlanDocument) -> dict:
@@ -194,7 +193,7 @@ def test_the_parser_is_pure_python_and_imports_no_django():
         "bad = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')); "
         "print(bad); sys.exit(1 if bad else 0)"
     )
-    seed = Path(__file__).parent / "fixtures" / "seed_003.txt"
+    seed = seed_path("003")
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     done = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stdout + done.stderr

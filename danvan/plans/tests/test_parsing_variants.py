@@ -6,7 +6,7 @@ import json
 import textwrap
 from datetime import date
 
-from danvan.plans.document import PlanDocument
+from danvan.lib.plandoc import PlanDocument
 from danvan.plans.parsing import find_references, parse_text
 from danvan.plans.parsing.accuracy import compare
 

@@ -112,3 +112,47 @@ def test_a_wrong_due_text_gets_a_vietnamese_message(cast, draft):
     with pytest.raises(ServiceError) as error:
         services.parse_due("31/02/2023", default_year=2023)
     assert "không tồn tại" in error.value.message
+
+
+def test_a_task_with_several_named_leads_keeps_them_all_and_the_first_as_its_lead_unit(cast, committee):
+    from danvan.lib.plandoc import Block, PlanDocument, Section
+
+    doc = PlanDocument(
+        title="thử nghiệm nhiều đơn vị chủ trì",
+        sections=[
+            Section(
+                label="I",
+                title="Tổ chức thực hiện",
+                role="organisation",
+                blocks=[
+                    Block(
+                        kind="item",
+                        label="1.",
+                        text="Phường An Bình, Phường Bắc Hà chủ trì tổ chức tọa đàm.",
+                        is_task=True,
+                        lead="Phường An Bình, Phường Bắc Hà",
+                        leads=["Phường An Bình", "Phường Bắc Hà"],
+                    )
+                ],
+            )
+        ],
+    )
+    plan = services.plan_create(actor=cast.province_officer, issuing_unit=committee, doc=doc)
+    task = plan.tasks.get()
+    assert task.lead_unit == cast.ward
+    assert set(task.lead_units.all()) == {cast.ward, cast.other_ward}
+    assert Task.objects.visible_to(cast.province_officer).filter(pk=task.pk).exists()
+
+
+def test_editing_a_task_stores_every_lead_with_the_chosen_lead_unit_first(cast, draft):
+    task = draft.tasks.order_by("order").first()
+    services.task_update(
+        task=task,
+        actor=cast.province_officer,
+        expected_version=task.version,
+        lead_unit=cast.agency,
+        lead_units=[cast.ward, cast.agency],
+    )
+    task.refresh_from_db()
+    assert task.lead_unit == cast.agency
+    assert set(task.lead_units.all()) == {cast.ward, cast.agency}

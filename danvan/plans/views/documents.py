@@ -17,12 +17,12 @@ from danvan.lib import vntext
 from danvan.lib.uploads import UploadRejected, decode_text, inspect_upload
 from danvan.org.models import Unit
 
-from . import editor, services
-from .forms import PlanEditForm, PlanImportForm
-from .models import Plan
-from .parsing import PlanParseError, parse_docx, parse_text
-from .rendering import plan_docx_bytes
-from .views import _plan_or_404
+from .. import editor, services
+from ..forms import PlanEditForm, PlanImportForm
+from ..models import Plan
+from ..parsing import PlanParseError, parse_docx, parse_text
+from ..rendering import plan_docx_bytes
+from .plans import _plan_or_404
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -127,8 +127,10 @@ def _edit(request, plan: Plan, template: str):
             form.add_error("body", error.message)
         except ServiceError as error:
             form.add_error(None, error.message)
-    tasks = plan.tasks.select_related("lead_unit")
-    return render(request, template, {"plan": plan, "form": form, "tasks": tasks, "doc": plan.document()})
+    doc = plan.document()
+    tasks = editor.tasks_with_doubts(plan.tasks.select_related("lead_unit").order_by("order"), doc)
+    context = {"plan": plan, "form": form, "tasks": tasks, "doc": doc, "doubts": editor.review_doubts(doc)}
+    return render(request, template, context)
 
 
 @login_required

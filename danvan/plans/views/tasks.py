@@ -1,12 +1,13 @@
+"""The task board, one task's page and editor, and the calendar feed of a unit's deadlines."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from danvan.core import access, once
+from danvan.core import access
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.forms import apply_service_error
@@ -14,112 +15,15 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
 
-from . import ical, selectors, services
-from .forms import PlanNewForm, TaskForm, TaskProgressForm
-from .models import CalendarFeed, Plan, Task
+from .. import ical, selectors, services
+from ..forms import TaskForm, TaskProgressForm
+from ..models import CalendarFeed, Task
 
 
-def _plan_or_404(request, pk) -> Plan:
-    return get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=pk)
-
-
-@login_required
-def plan_list(request):
-    access.require(request.user, Cap.PLAN_VIEW)
-    status, year, query = request.GET.get("status", ""), request.GET.get("year", ""), request.GET.get("q", "")
-    plans = selectors.plans_for(request.user, status=status, year=year, query=query)
-    context = {
-        "page": paginate(request, plans),
-        "status": status,
-        "year": year,
-        "q": query,
-        "statuses": Plan.Status.choices,
-        "query": query_without_page(request),
-        "can_edit": access.has_cap(request.user, Cap.PLAN_EDIT),
-    }
-    return render_page(request, "plans/plan_list.html", context, partial="results")
-
-
-@login_required
-def plan_new(request):
-    access.require(request.user, Cap.PLAN_EDIT)
-    form = PlanNewForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
-    if request.method == "POST" and form.is_valid():
-        from .document import PlanDocument
-
-        try:
-            plan = once.create_once(
-                request,
-                form,
-                lambda data: services.plan_create(
-                    actor=request.user,
-                    issuing_unit=data["issuing_unit"],
-                    doc=PlanDocument(title=data["title"]),
-                    profile=data["profile"],
-                ),
-            )
-            return redirect("plans:plan_edit", pk=plan.pk)
-        except once.AlreadyDone as repeat:  # a double click: the draft the first click made
-            if repeat.obj is None:
-                apply_service_error(form, repeat)
-            else:
-                messages.info(request, repeat.message)
-                return redirect("plans:plan_edit", pk=repeat.obj.pk)
-        except ServiceError as error:
-            apply_service_error(form, error)
-    return render(request, "plans/plan_new.html", {"form": form})
-
-
-@login_required
-def plan_detail(request, pk):
-    plan = _plan_or_404(request, pk)
-    access.require(request.user, Cap.PLAN_VIEW)
-    tasks = plan.tasks.select_related("lead_unit").prefetch_related("partner_units")
-    context = {
-        "plan": plan,
-        "doc": plan.document(),
-        "tasks": tasks,
-        "can_edit": plan.is_editable and access.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
-        "can_issue": plan.is_editable and access.has_cap(request.user, Cap.PLAN_ISSUE, plan.issuing_unit),
-        "can_amend": plan.status == Plan.Status.ISSUED
-        and access.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
-        "amendments": plan.amendments.order_by("revision"),
-        "can_create_event": bool(plan.content.get("event"))
-        and access.has_cap(request.user, Cap.EVENT_MANAGE, plan.issuing_unit)
-        and not plan.events.exists(),
-        "can_open_calls": plan.status == Plan.Status.ISSUED
-        and access.has_cap(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
-        and not plan.calls.exists()
-        and bool(plan.content.get("deadlines")),
-    }
-    return render(request, "plans/plan_detail.html", context)
-
-
-@login_required
-@require_POST
-def plan_issue(request, pk):
-    plan = _plan_or_404(request, pk)
-    access.require(request.user, Cap.PLAN_ISSUE, plan.issuing_unit)
-    try:
-        plan = services.plan_issue(plan=plan, actor=request.user)
-        messages.success(request, _("Đã ban hành kế hoạch số %(symbol)s.") % {"symbol": plan.symbol})
-    except ServiceError as error:
-        messages.error(request, error.message)
-    return redirect(plan)
-
-
-@login_required
-@require_POST
-def plan_amend(request, pk):
-    plan = _plan_or_404(request, pk)
-    access.require(request.user, Cap.PLAN_EDIT, plan.issuing_unit)
-    try:
-        draft = services.plan_amend(plan=plan, actor=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect(plan)
-    messages.success(request, _("Đã tạo bản sửa đổi (dự thảo). Sửa nội dung rồi ban hành."))
-    return redirect("plans:plan_edit", pk=draft.pk)
+def _leads(task: Task) -> list:
+    """Every lead unit, the primary one first."""
+    others = [u for u in task.lead_units.all() if u.pk != task.lead_unit_id]
+    return ([task.lead_unit] if task.lead_unit_id else []) + others
 
 
 @login_required
@@ -178,6 +82,7 @@ def task_detail(request, pk):
         "form": form,
         "notes": task.notes.select_related("author"),
         "partners": task.partner_units.all(),
+        "leads": _leads(task),
     }
     return render(request, "plans/task_detail.html", context)
 
@@ -206,6 +111,7 @@ def task_edit(request, pk):
                 label=data["label"],
                 title=data["title"],
                 lead_unit=data["lead_unit"],
+                lead_units=list(data["lead_units"]),
                 due=due,
             )
             messages.success(request, _("Đã lưu nhiệm vụ."))

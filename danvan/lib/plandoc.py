@@ -1,4 +1,4 @@
-"""The structure of a plan document (Kế hoạch), independent of the database.
+"""The structure of a plan document (Kế hoạch), independent of the database (pure: imports no app).
 
 The parser (text or DOCX -> PlanDocument), the renderer (PlanDocument -> official DOCX) and the models
 (PlanDocument <-> Plan rows) all meet here. Everything is JSON-serialisable through to_dict/from_dict so
@@ -21,6 +21,18 @@ ROLE_TIME_PLACE = "time_place"  # Thời gian, địa điểm, thành phần
 ROLE_ORGANISATION = "organisation"  # Tổ chức thực hiện
 ROLE_FUNDING = "funding"  # Kinh phí
 ROLE_OTHER = "other"
+ROLE_ATTACHED = "attached"  # a document attached after the signature (Quy chế, Quy định): kept as text
+
+# What a task's lead is.
+LEAD_UNIT = "unit"  # one unit named
+LEAD_UNITS = "units"  # several units named
+LEAD_GROUP = "group"  # a group of units: "các sở, ban, ngành", "Đảng ủy các xã, thị trấn"
+LEAD_ROLE = "role"  # a person by role: "Đồng chí Phó Chủ tịch ...", "Chuyên viên ..."
+LEAD_ISSUER = "issuer"  # no lead written: the issuing body is assumed (a guess)
+LEAD_PARENT = "parent"  # no lead written: the lead of the item above is assumed
+
+# Document kinds that are not plans but are imported as what they are.
+PLAN_TYPES = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "ĐỀ ÁN", "PHƯƠNG ÁN")
 
 # Recipient purposes.
 PURPOSE_REPORT = "report"  # (b/c), (để báo cáo)
@@ -58,6 +70,11 @@ class Block:
     lead: str = ""  # the unit that leads, as written ("Ban Dân vận Tỉnh ủy")
     partners: list[str] = field(default_factory=list)  # units that coordinate, as written
     due: DateWindow | None = None  # the first deadline or time window in the block's own text
+    leads: list[str] = field(default_factory=list)  # every lead named, split ("Văn phòng A", "Văn phòng B")
+    lead_kind: str = ""  # LEAD_* below: a unit, several units, a group of units, a person's role, the issuer
+    confidence: float = 1.0  # how sure the parser is of this task's facts (1.0 = read as written)
+    reason: str = ""  # why it is less sure (Vietnamese, for the reviewer)
+    cells: list[str] = field(default_factory=list)  # the cells as written when the block is a table row
 
 
 @dataclass
@@ -81,6 +98,8 @@ class EventInfo:
     time: DateWindow | None = None
     time_text: str = ""
     venue: str = ""
+    name: str = ""  # "Hội nghị hiệp thương lần thứ nhất" when the plan holds several events
+    latest: DateWindow | None = None  # the latest allowed day ("chậm nhất ngày ...") when written
     participants_text: str = ""  # "(Khoảng 112 đại biểu)"
     participants_total: int | None = None  # 112
     groups: list[DelegateGroup] = field(default_factory=list)
@@ -92,6 +111,7 @@ class Recipient:
     purpose: str = PURPOSE_NONE
     purpose_text: str = ""  # "(b/c)" as written
     raw: str = ""  # the whole line as written
+    joined: bool = False  # put together from lines broken by a narrow cell (to check)
 
 
 @dataclass
@@ -100,6 +120,7 @@ class Signature:
         default_factory=list
     )  # ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"] or ["TRƯỞNG BAN"]
     signer_name: str = ""
+    joined: bool = False  # an authority line broken by a narrow cell was joined again (to check)
 
 
 @dataclass
@@ -140,6 +161,29 @@ class Deadline:
 
 
 @dataclass
+class TimeMark:
+    """A deadline or an event day a reader sees in the text, with its window and where it was written."""
+
+    window: DateWindow
+    what: str = ""  # the words around it: the task or the sentence it belongs to (shortened)
+    where: str = ""  # "III.2", "Bảng nhiệm vụ, dòng 3", "Thời gian" ...
+    role: str = "deadline"  # "deadline" | "event" | "period"
+    confidence: float = 1.0
+    reason: str = ""
+
+
+@dataclass
+class Doubt:
+    """An element the parser is not sure about, for the reviewer to check first (lowest confidence first)."""
+
+    element: str  # "header" | "signature" | "recipients" | "task" | "mark" | "event" | "text"
+    where: str  # a label a reviewer can find: "III.2", "Nơi nhận", "Dòng ngày tháng"
+    text: str  # the words concerned (shortened)
+    reason: str  # Vietnamese: "Đã nối dòng bị ngắt", "Đơn vị chủ trì được suy đoán", ...
+    confidence: float = 0.5
+
+
+@dataclass
 class PlanDocument:
     doc_type: str = "KẾ HOẠCH"
     type_code: str = "KH"
@@ -156,7 +200,11 @@ class PlanDocument:
     basis: list[Reference] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     closing: str = ""  # "Trên đây là Kế hoạch ..."
-    event: EventInfo | None = None
+    event: EventInfo | None = None  # the first (or only) event: kept for the code that reads one
+    events: list[EventInfo] = field(default_factory=list)  # every event of the plan, in order
+    marks: list[TimeMark] = field(default_factory=list)  # every deadline and event day, in order
+    doubts: list[Doubt] = field(default_factory=list)  # what the reviewer should check first
+    is_plan: bool = True  # False for a Thông báo, Kết luận, Quyết định, Báo cáo ... imported as itself
     deadlines: list[Deadline] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     signature: Signature | None = None
@@ -167,6 +215,10 @@ class PlanDocument:
 
     def to_dict(self) -> dict[str, Any]:
         return _encode(self)
+
+    def doubts_first(self) -> list[Doubt]:
+        """The doubts, least sure first (stable within equal confidence)."""
+        return sorted(self.doubts, key=lambda d: d.confidence)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PlanDocument:
@@ -208,13 +260,22 @@ _NESTED = {
     ("PlanDocument", "signature"): Signature,
     ("PlanDocument", "slogans"): Slogan,
     ("PlanDocument", "forms"): FormDraft,
+    ("PlanDocument", "events"): EventInfo,
+    ("PlanDocument", "marks"): TimeMark,
+    ("PlanDocument", "doubts"): Doubt,
     ("Section", "blocks"): Block,
     ("Block", "children"): Block,
     ("EventInfo", "groups"): DelegateGroup,
     ("FormDraft", "columns"): FormColumn,
 }
 _DATES = {("PlanDocument", "issued_on"), ("Reference", "issued_on")}
-_WINDOWS = {("Block", "due"), ("EventInfo", "time"), ("Deadline", "due")}
+_WINDOWS = {
+    ("Block", "due"),
+    ("EventInfo", "time"),
+    ("Deadline", "due"),
+    ("TimeMark", "window"),
+    ("EventInfo", "latest"),
+}
 
 
 def _decode(cls, data):
@@ -241,6 +302,7 @@ __all__ = [
     "Block",
     "Deadline",
     "DelegateGroup",
+    "Doubt",
     "EventInfo",
     "FormColumn",
     "FormDraft",
@@ -250,4 +312,5 @@ __all__ = [
     "Section",
     "Signature",
     "Slogan",
+    "TimeMark",
 ]
