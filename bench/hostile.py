@@ -5,7 +5,7 @@ renamed files, truncated zips, merged-range and dimension bombs, huge cells, bid
 decompression-bomb images, 1,000-character names, a 5 MB text). Each file goes through what each upload
 endpoint runs before it writes anything (``NEEDS_DATASET = False``: no database is read):
 
-* plan import: ``plans.views_documents.parse_source`` (vetting .docx/.txt, then the plan parser);
+* plan import: ``plans.views.documents.parse_source`` (vetting .docx/.txt, then the plan parser);
 * submission upload: ``lib.tables.parse_upload`` with the registration form's columns;
 * people import: ``inspect_upload`` then ``org.transfer.reading.read_rows`` (the streaming reader);
 * presentation upload: ``inspect_upload`` (.docx, opened by python-docx) then its paragraphs;
@@ -39,7 +39,6 @@ PEOPLE_ROWS = 4000
 
 def _paths():
     """name -> function(name, data) doing what the endpoint does before it writes anything."""
-    from danvan.plans.views_documents import parse_source
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from bench.uploads import columns
@@ -48,6 +47,7 @@ def _paths():
     from danvan.lib.uploads import inspect_upload
     from danvan.org.transfer import reading
     from danvan.plans.files import EVIDENCE_KINDS
+    from danvan.plans.views.documents import parse_source
     from danvan.recognition.contest.services.running import ENTRY_FILE_KINDS
     from danvan.recognition.medals.services import DOSSIER_KINDS
     from danvan.recognition.registry.services import MAX_PHOTO_BYTES

@@ -27,6 +27,7 @@ def check_opens(data: bytes, kind: str, *, name: str, reject: Callable[[str, str
 
 def _check_docx(data: bytes, reject) -> None:
     import docx
+    from docx.oxml.ns import qn
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -36,7 +37,7 @@ def _check_docx(data: bytes, reject) -> None:
         # What the readers touch: paragraphs, tables (nested too), styles.
         for _ in document.paragraphs:
             pass
-        for _ in body.iter(docx.oxml.ns.qn("w:tbl")):
+        for _ in body.iter(qn("w:tbl")):
             pass
         document.styles  # noqa: B018 - opening the styles part is part of the check
     except UploadRejected:
