@@ -74,6 +74,36 @@ def _detail(returncode: int, output: bytes) -> str:
     return detail
 
 
+WORK_PREFIX = "danvan-pdf-"
+OWNER_FILE = "owner.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def sweep_abandoned_work_dirs(root: str | None = None) -> int:
+    """Remove the work directories of conversions whose process is gone (a worker killed with SIGKILL while
+    its guard was also killed, a machine that lost power): each names its owner in owner.pid. Returns how
+    many were removed. Directories of live processes, and those without an owner file yet, are kept."""
+    removed = 0
+    for work in Path(root or tempfile.gettempdir()).glob(f"{WORK_PREFIX}*"):
+        try:
+            owner = int((work / OWNER_FILE).read_text().strip())
+        except (OSError, ValueError):
+            continue
+        if not _alive(owner):
+            shutil.rmtree(work, ignore_errors=True)
+            removed += 1
+    return removed
+
+
 def convert_to_pdf(docx: bytes, *, timeout: float = 120) -> bytes:
     """The PDF of a DOCX document.
 
@@ -83,9 +113,11 @@ def convert_to_pdf(docx: bytes, *, timeout: float = 120) -> bytes:
     executable = _executable()
     if executable is None:
         raise PdfUnavailable()
+    sweep_abandoned_work_dirs()
     # The guard may already have removed the directory when it stopped LibreOffice.
-    with tempfile.TemporaryDirectory(prefix="danvan-pdf-", ignore_cleanup_errors=True) as tmp:
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
+        (work / OWNER_FILE).write_text(str(os.getpid()))
         source = work / "document.docx"
         source.write_bytes(docx)
         outdir = work / "out"

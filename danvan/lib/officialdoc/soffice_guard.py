@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 
 PR_SET_PDEATHSIG = 1
 POLL_SECONDS = 0.5
@@ -46,7 +47,13 @@ def main(argv: list[str]) -> int:
             except (ProcessLookupError, PermissionError):
                 process.kill()
             process.wait()
-        shutil.rmtree(work, ignore_errors=True)
+        # soffice.bin may still be dying and writing its lock files for a moment after the group is killed:
+        # remove the directory until it stays removed (pdf.py also sweeps any a killed machine left behind).
+        for _attempt in range(20):
+            shutil.rmtree(work, ignore_errors=True)
+            if not os.path.exists(work):
+                break
+            time.sleep(0.1)
         os._exit(1)
 
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):

@@ -127,3 +127,25 @@ def test_a_missing_executable_at_start_time_is_reported_as_unavailable(monkeypat
     monkeypatch.setattr(pdf_module, "_executable", lambda: str(tmp_path / "no-such-soffice"))
     with pytest.raises(pdf_module.PdfUnavailable):
         convert_to_pdf(b"PK")
+
+
+def test_work_directories_of_dead_conversions_are_swept_and_live_ones_kept(tmp_path):
+    """A worker and its guard both killed at once (SIGKILL to the process group, power loss) leave a work
+    directory nobody removes: the next conversion sweeps those whose owner process is gone."""
+    from danvan.lib.officialdoc.pdf import OWNER_FILE, WORK_PREFIX, sweep_abandoned_work_dirs
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead_pid = int(finished.stdout)
+    abandoned = tmp_path / f"{WORK_PREFIX}abandoned"
+    (abandoned / "profile").mkdir(parents=True)
+    (abandoned / OWNER_FILE).write_text(str(dead_pid))
+    running = tmp_path / f"{WORK_PREFIX}running"
+    running.mkdir()
+    (running / OWNER_FILE).write_text(str(os.getpid()))
+    starting = tmp_path / f"{WORK_PREFIX}starting"  # created, owner not yet written
+    starting.mkdir()
+
+    assert sweep_abandoned_work_dirs(str(tmp_path)) == 1
+
+    assert not abandoned.exists()
+    assert running.exists() and starting.exists()
