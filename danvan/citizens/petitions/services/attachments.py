@@ -11,51 +11,33 @@ from ...models import Petition, PetitionAttachment
 from .. import policy
 from .rules import _audit
 
+# A photo of a petition letter or of the place: a phone photo, not a poster.
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-IMAGE_SIGNATURES = [
-    (b"\xff\xd8\xff", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-]
-
-
-def _image_kind(data: bytes) -> str | None:
-    for signature, kind in IMAGE_SIGNATURES:
-        if data.startswith(signature):
-            return kind
-    return "webp" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else None
 
 
 @transaction.atomic
 def petition_attach(*, actor, petition: Petition, upload, caption: str = "") -> PetitionAttachment:
-    """A photo (checked by its first bytes, at most 5 MB) or a Word or Excel file (vetted as uploads are)."""
-    from django.conf import settings
+    """A photo (decoded and re-encoded, at most 5 MB) or a Word or Excel file, vetted by the one vetting
+    path of stored uploads (a picture's first bytes alone would let a decompression bomb or a PNG carrying
+    HTML through)."""
     from django.core.files.base import ContentFile
 
-    from danvan.lib.uploads import UploadRejected, inspect_upload
+    from danvan.core.files.vetting import vet
 
     policy.require_handle(actor, petition)
     name = vntext.clean_text(getattr(upload, "name", ""))[:255] or "tep"
-    head = upload.read(MAX_PHOTO_BYTES + 1)
-    upload.seek(0)
-    kind = _image_kind(head)
-    if kind is not None:
-        if len(head) > MAX_PHOTO_BYTES:
-            raise ServiceError(_("Ảnh «%(name)s» quá lớn; giới hạn 5 MB.") % {"name": name}, field="file")
-        data = head
-    else:
-        try:
-            inspected = inspect_upload(
-                upload, name=name, allowed=("docx", "xlsx"), max_bytes=settings.DANVAN_MAX_UPLOAD_BYTES
-            )
-        except UploadRejected as error:
-            raise ServiceError(
-                _("«%(name)s» không phải ảnh (JPEG, PNG, GIF, WebP) hay tài liệu Word, Excel: %(why)s")
-                % {"name": name, "why": error.message},
-                field="file",
-            ) from error
-        kind, data = inspected.kind, inspected.data
+    try:
+        inspected = vet(
+            upload, allowed=("image", "docx", "xlsx"), field="file", max_image_bytes=MAX_PHOTO_BYTES
+        )
+    except ServiceError as error:
+        raise ServiceError(
+            _("«%(name)s» không phải ảnh (JPEG, PNG, GIF, WebP) hay tài liệu Word, Excel: %(why)s")
+            % {"name": name, "why": error.message},
+            field="file",
+        ) from error
+    # The kind is the stored file's (a GIF is re-encoded as PNG), which the serving view's type follows.
+    kind, data = inspected.extension.lstrip("."), inspected.data
     attachment = PetitionAttachment(
         petition=petition, name=name, kind=kind, caption=vntext.clean_text(caption)[:255], added_by=actor
     )

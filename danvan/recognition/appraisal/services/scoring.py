@@ -21,6 +21,10 @@ from ..selectors import CENT, RankingRow, ranking
 from .rounds import lock_round, require_open
 
 # An entry's decision at close → the exemplar's status.
+# Typed minutes of one council meeting run to a few pages; a text past 1 MB is not minutes (Word and PDF
+# files keep the general upload limit: a signed scan is large by nature).
+MAX_MINUTES_TEXT_BYTES = 1024 * 1024
+
 DECISION_STATUS = {
     RoundEntry.Decision.RECOGNISED: Exemplar.Status.RECOGNISED,
     RoundEntry.Decision.PROPOSED: Exemplar.Status.PROPOSED,
@@ -138,6 +142,17 @@ def default_decision(row: RankingRow) -> str:
     return RoundEntry.Decision.RECOGNISED if row.meets_threshold else RoundEntry.Decision.NOT_RECOGNISED
 
 
+def _vet_minutes(upload):
+    inspected = vet(upload, allowed=("docx", "pdf", "txt"), field="minutes_file")
+    if inspected.kind == "txt" and inspected.size > MAX_MINUTES_TEXT_BYTES:
+        raise ServiceError(
+            _("Tệp biên bản «%(name)s» quá dài cho một biên bản dạng văn bản (tối đa 1 MB).")
+            % {"name": vntext.clean_text(inspected.name)},
+            field="minutes_file",
+        )
+    return inspected
+
+
 @transaction.atomic
 def round_close(
     *,
@@ -170,9 +185,7 @@ def round_close(
     minutes = vntext.nfc(minutes or "").strip()
     if not minutes and minutes_upload is None:
         raise ServiceError(_("Hãy ghi biên bản họp hội đồng hoặc tải tệp biên bản lên."), field="minutes")
-    inspected = (
-        vet(minutes_upload, allowed=("docx", "pdf", "txt"), field="minutes_file") if minutes_upload else None
-    )
+    inspected = _vet_minutes(minutes_upload) if minutes_upload else None
     rows = ranking(locked)
     if not rows:
         raise ServiceError(_("Đợt chưa có hồ sơ nào để kết thúc."))

@@ -20,7 +20,9 @@ from django.urls import reverse
 @dataclass(frozen=True)
 class Endpoint:
     name: str
-    form: str  # "module.Class.field" of the form field the file goes in (the coverage check reads it)
+    # "module.Class.field" of the form field the file goes in, or "module.view.key" of a view that reads
+    # request.FILES[key] / request.FILES.get(key) itself (the coverage check reads it)
+    form: str
     user: str  # attribute of the cast
     setup: Callable[[Any], dict]
     request: Callable[[dict], tuple[str, dict, str]]  # (url, other fields, name of the file field)
@@ -202,6 +204,75 @@ def _medal_saved(state):
     return (state["nomination"].files.count(),)
 
 
+def _round_setup(cast):
+    return {"cast": cast, "round": _closable_round(cast)}
+
+
+def _closable_round(cast):
+    """An open round with one entry and its council: deciding "not recognised" needs no score sheet, so
+    a post with the minutes file is all that is missing to close it."""
+    from danvan.recognition.appraisal import services
+    from danvan.recognition.tests.appraisal.rounds import make_exemplar
+    from danvan.testing.factories import make_appraisal_round
+
+    round_ = make_appraisal_round(actor=cast.ward_officer, unit=cast.ward, year=2025)
+    services.members_set(
+        actor=cast.ward_officer,
+        round_=round_,
+        users=[cast.ward_council_member],
+        chair=cast.ward_council_member,
+    )
+    exemplar = make_exemplar(cast.area, f"Khu phố sáng, xanh, sạch {round_.pk}")
+    services.entries_admit(actor=cast.ward_officer, round_=round_, exemplars=[exemplar])
+    return round_
+
+
+def _round_request(state):
+    from danvan.recognition.models import AppraisalRound
+
+    # A sound minutes file closes the round: the next file goes to a fresh one, ready to close.
+    if AppraisalRound.objects.get(pk=state["round"].pk).status == AppraisalRound.Status.CLOSED:
+        state["round"] = _closable_round(state["cast"])
+    round_ = state["round"]
+    fields = {f"d{entry.pk}": "not_recognised" for entry in round_.entries.all()}
+    fields.update({"decision_number": "20-TB/BDV", "decision_date": "22/12/2025", "minutes": ""})
+    return reverse("recognition:round_close", args=[round_.pk]), fields, "minutes_file"
+
+
+def _round_saved(state):
+    from danvan.recognition.models import AppraisalRound
+
+    rounds = AppraisalRound.objects.all()
+    return (
+        rounds.filter(status=AppraisalRound.Status.CLOSED).count(),
+        rounds.exclude(minutes_file="").count(),
+    )
+
+
+# --- citizens ---------------------------------------------------------------------------------------------
+
+
+def _petition_setup(cast):
+    import datetime
+
+    from danvan.citizens.models import PetitionField
+    from danvan.citizens.petitions import services
+
+    petition = services.petition_record(
+        actor=cast.ward_officer,
+        received_unit=cast.ward,
+        title="Đường vào khu phố Đông ngập nước mỗi khi mưa lớn",
+        field=PetitionField.objects.get(name="Đất đai"),
+        received_on=datetime.date.today() - datetime.timedelta(days=3),
+        citizen={"full_name": "Nguyễn Văn Bình", "phone": "0912345678", "address": "Số 5 ngõ 12"},
+    )
+    return {"petition": petition}
+
+
+def _petition_saved(state):
+    return (state["petition"].attachments.count(),)
+
+
 ENDPOINTS = [
     Endpoint(
         "plan_import",
@@ -288,6 +359,38 @@ ENDPOINTS = [
         _medal_setup,
         lambda state: (reverse("recognition:medal_file_upload", args=[state["nomination"].pk]), {}, "file"),
         _medal_saved,
+    ),
+    Endpoint(
+        "exemplar_attach",
+        "danvan.recognition.registry.views.exemplar_attach.file",
+        "ward_officer",
+        _exemplar_setup,
+        lambda state: (
+            reverse("recognition:exemplar_attach", args=[state["exemplar"].pk]),
+            {"caption": "Ảnh mô hình"},
+            "file",
+        ),
+        _exemplar_saved,
+    ),
+    Endpoint(
+        "round_minutes",
+        "danvan.recognition.appraisal.forms.CloseForm.minutes_file",
+        "ward_officer",
+        _round_setup,
+        _round_request,
+        _round_saved,
+    ),
+    Endpoint(
+        "petition_attachment",
+        "danvan.citizens.petitions.views.petition_attach.file",
+        "ward_officer",
+        _petition_setup,
+        lambda state: (
+            reverse("citizens:petition_attach", args=[state["petition"].pk]),
+            {"caption": "Đơn của công dân"},
+            "file",
+        ),
+        _petition_saved,
     ),
 ]
 

@@ -41,8 +41,9 @@ MAY_BE_KEPT = {
     "deep_nesting",
 }
 
-# Task evidence takes PDF scans: a PDF named .xlsx is stored as the PDF it is (extension and type by content).
-PDF_ENDPOINTS = {"task_evidence"}
+# Task evidence and a round's signed minutes take PDF scans: a PDF named .xlsx is stored as the PDF it is
+# (extension and type by content).
+PDF_ENDPOINTS = {"task_evidence", "round_minutes"}
 
 # What the people import must say about a cell that is not a name (the problem names the cell).
 PEOPLE_PROBLEMS = {
@@ -152,13 +153,30 @@ def test_every_hostile_file_is_refused_in_vietnamese_or_kept_clean_and_nothing_h
 
 
 def test_every_file_field_of_every_form_is_an_endpoint_of_the_corpus():
-    """A new upload form is covered by adding it to ENDPOINTS: a FileField no entry names fails here."""
+    """A new upload form is covered by adding it to ENDPOINTS: a FileField no entry names fails here, and so
+    does a view that reads a file straight from ``request.FILES`` (no form) that no entry names."""
     covered = {endpoint.form for endpoint in ENDPOINTS}
-    root = Path(__file__).resolve().parents[4]
+    found = _form_file_fields() | _views_reading_files()
+    assert found and found <= covered, sorted(found - covered)
+    # Both kinds are seen (a scan that silently found nothing of one kind would pass the line above).
+    assert any(".forms." in name for name in found) and any(".views." in name for name in found), found
+
+
+ROOT = Path(__file__).resolve().parents[4]
+
+
+def _modules():
+    for path in sorted(ROOT.glob("danvan/**/*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        if "tests" in parts or "migrations" in parts:
+            continue
+        yield ".".join(parts), ast.parse(path.read_text())
+
+
+def _form_file_fields() -> set[str]:
     found = set()
-    for path in root.glob("danvan/**/forms.py"):
-        module = ".".join(path.relative_to(root).with_suffix("").parts)
-        for node in ast.walk(ast.parse(path.read_text())):
+    for module, tree in _modules():
+        for node in ast.walk(tree):
             if not isinstance(node, ast.ClassDef):
                 continue
             for statement in node.body:
@@ -166,10 +184,46 @@ def test_every_file_field_of_every_form_is_an_endpoint_of_the_corpus():
                     isinstance(statement, ast.Assign)
                     and isinstance(statement.value, ast.Call)
                     and getattr(statement.value.func, "attr", "") in ("FileField", "ImageField")
+                    # a model's FileField is where a file is kept, not where one is posted
+                    and getattr(statement.value.func.value, "id", "") == "forms"
                 ):
                     for target in statement.targets:
                         found.add(f"{module}.{node.name}.{target.id}")
-    assert found and found <= covered, sorted(found - covered)
+    return found
+
+
+def _is_request_files(node) -> bool:
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "FILES"
+        and getattr(node.value, "id", "") == "request"
+    )
+
+
+def _views_reading_files() -> set[str]:
+    """ "module.function.key" of every function reading ``request.FILES[key]`` or ``request.FILES.get(key)``
+    (handing the whole ``request.FILES`` to a form is covered by the form's field)."""
+    found = set()
+    for module, tree in _modules():
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                key = None
+                if isinstance(node, ast.Subscript) and _is_request_files(node.value):
+                    key = node.slice
+                elif (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("get", "getlist")
+                    and _is_request_files(node.func.value)
+                    and node.args
+                ):
+                    key = node.args[0]
+                if key is not None:
+                    name = key.value if isinstance(key, ast.Constant) else ast.unparse(key)
+                    found.add(f"{module}.{function.name}.{name}")
+    return found
 
 
 def test_a_file_named_with_1000_vietnamese_characters_is_kept_under_a_shortened_name(
