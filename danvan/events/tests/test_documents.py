@@ -220,7 +220,7 @@ def test_the_letters_memory_does_not_grow_with_the_letters(monkeypatch):
 
     png = qr_png("https://x.vn/e/000000/")
     rendered = []
-    monkeypatch.setattr(invitation, "qr_png", lambda link: rendered.append(link) or png)
+    monkeypatch.setattr(invitation.letter, "qr_png", lambda link: rendered.append(link) or png)
 
     def people(n):
         return [
@@ -245,7 +245,7 @@ django.setup()
 from danvan.events.documents import Delegate, invitation
 from danvan.events.tests.test_documents import EVENT, TOWN
 png = invitation.qr_png("https://x.vn/e/000000/")
-invitation.qr_png = lambda link: png
+invitation.letter.qr_png = lambda link: png
 people = [
     Delegate(f"Nguyễn Văn Người {i}", "Tổ trưởng", f"khu phố {i}", TOWN, f"https://x.vn/e/{i:06d}/")
     for i in range(int(sys.argv[1]))
