@@ -9,8 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from danvan.core.forms import act
 from danvan.events import policy, services
-from danvan.events.views.events import act, event_or_404
+from danvan.events.views.events import event_or_404
 
 ANCHOR = "#tai-lieu"
 

@@ -9,8 +9,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import access, once
 from danvan.core.access import Cap
-from danvan.core.errors import ServiceError
-from danvan.core.forms import form_page
+from danvan.core.forms import act, form_page
 from danvan.core.jobs.selectors import jobs_for
 from danvan.core.paging import paginate, query_without_page
 from danvan.events import policy, selectors, services
@@ -25,26 +24,9 @@ from danvan.events.forms import (
 )
 from danvan.events.models import DelegateGroup, Event, Presentation
 from danvan.lib.htmx import render_page
-from danvan.lib.uploads import UploadRejected
 from danvan.org.models import Person, Unit
 from danvan.org.selectors import people_for
 from danvan.plans.models import Plan
-
-
-def act(request, call, *, done: str = "") -> object | None:
-    """A POST-and-redirect action: run the service call; a refusal becomes the page's error message (and
-    None), success its `done` message (and the call's result)."""
-    try:
-        result = call()
-    except once.AlreadyDone as repeat:  # a create sent twice (one-time token): what the first one made
-        messages.info(request, repeat.message)
-        return repeat.obj
-    except (ServiceError, UploadRejected) as error:
-        messages.error(request, error.message)
-        return None
-    if done:
-        messages.success(request, done)
-    return result
 
 
 def event_or_404(request, pk) -> Event:

@@ -8,7 +8,7 @@ Sources
 -------
 ``party-2018``
     Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng về thể thức và kỹ thuật
-    trình bày văn bản của Đảng (as summarised in /work/shared/domain/documents.md): Times New Roman,
+    trình bày văn bản của Đảng (as summarised in the project's domain notes): Times New Roman,
     A4 portrait; title line "ĐẢNG CỘNG SẢN VIỆT NAM" 15 upright bold with a rule of the same length
     under it; superior body 14 upright upper case; issuing body 14 bold upper case with "*" under
     it; "Số 62-KH/BDVTU" (no colon) 14; place-date 14 italic; document type 15-16 bold; summary
