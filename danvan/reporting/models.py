@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 from danvan.core import access
 from danvan.core.files import RandomName
 from danvan.core.models import DateWindowFields, Derived, TimeStamped, Versioned
-from danvan.lib import vntext
+from danvan.lib import periods, vntext
 
 
 class FieldKind(models.TextChoices):
@@ -133,6 +133,16 @@ class Call(TimeStamped, Versioned, Derived, DateWindowFields("due", label=_("h�
     remind_days_before = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=3)
     created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     search_text = models.TextField(editable=False, default="")
+    # The reporting period the figures count over (danvan.lib.periods): set on every call a periodic regime
+    # opens, and on a one-off call that reports on a period; indicators are keyed by it.
+    period_kind = models.CharField(
+        _("kỳ báo cáo"),
+        max_length=12,
+        blank=True,
+        choices=[(kind.value, label) for kind, label in periods.KIND_LABELS.items()],
+    )
+    period_start = models.DateField(_("số liệu từ ngày"), null=True, blank=True)
+    period_end = models.DateField(_("số liệu đến ngày"), null=True, blank=True)
 
     objects = CallQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -141,12 +151,19 @@ class Call(TimeStamped, Versioned, Derived, DateWindowFields("due", label=_("h�
         verbose_name = _("yêu cầu báo cáo, đăng ký")
         verbose_name_plural = _("yêu cầu báo cáo, đăng ký")
         ordering = ["-due_end", "-id"]
+        indexes = [models.Index(fields=["period_kind", "period_start"], name="call_period_idx")]
 
     def __str__(self) -> str:
         return self.title
 
     def refresh_derived(self) -> None:
         self.search_text = vntext.fold(self.title)
+
+    @property
+    def period(self) -> periods.Period | None:
+        if not (self.period_kind and self.period_start):
+            return None
+        return periods.Period.from_span(self.period_kind, self.period_start)
 
     @property
     def due_date(self):
