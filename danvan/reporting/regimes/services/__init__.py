@@ -3,7 +3,7 @@
 from .carry import CARRIED_NOTE, carry_forward, previous_sent, require_period_over
 from .daily import daily_run, next_run_at, schedule_daily
 from .definition import RegimeSpec, regime_create, regime_update
-from .opening import OpenResult, due_periods, open_due_periods
+from .opening import OpenResult, due_periods, open_due_periods, regime_open_now
 from .reminders import reminders_due, send_regime_reminders
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "open_due_periods",
     "previous_sent",
     "regime_create",
+    "regime_open_now",
     "regime_update",
     "reminders_due",
     "require_period_over",
