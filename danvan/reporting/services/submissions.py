@@ -29,7 +29,12 @@ def submission_for(*, call: Call, unit: Unit) -> Submission:
         )
     try:
         with transaction.atomic():
-            submission, _created = Submission.objects.get_or_create(call=call, unit=unit)
+            submission, created = Submission.objects.get_or_create(call=call, unit=unit)
+            if created and call.regime_id:
+                # A periodic report starts from the unit's answer to the regime's previous period.
+                from ..regimes.services import carry_forward
+
+                submission = carry_forward(submission)
     except IntegrityError:
         submission = Submission.objects.get(call=call, unit=unit)
     return submission
@@ -103,6 +108,10 @@ def submission_submit(
         raise StaleEdit(submission)
     if submission.status in (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED):
         raise ServiceError(_("Bản này đã được gửi; không gửi lại lần nữa."))
+    if call.period_end:
+        from ..regimes.services import require_period_over
+
+        require_period_over(call)
     problems = missing_required(submission)
     if problems:
         raise ServiceError(_("Chưa gửi được: %(p)s.") % {"p": "; ".join(problems[:10])})

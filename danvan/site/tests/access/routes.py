@@ -281,6 +281,12 @@ ROUTES: dict[str, Route] = {
     "reporting:submission_upload": Route(pk("submission"), post=True),
     # an upload preview is its uploader's own, like an import batch
     "reporting:upload_preview": Route(pk("upload"), lacking=None, admin=frozenset({404}), post=True),
+    # periodic report regimes (issue 14)
+    "reporting:regime_list": Route(**LIST),
+    "reporting:regime_new": Route(post=True, **LIST),
+    "reporting:regime_detail": Route(pk("regime")),
+    "reporting:regime_edit": Route(pk("regime"), post=True),
+    "reporting:regime_open": Route(pk("regime"), post=True),
     # recognition: the registry of models and exemplars, awards
     "recognition:exemplar_list": Route(**LIST),
     "recognition:exemplar_new": Route(post=True, **LIST),

@@ -191,6 +191,16 @@ def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
     job.file.save(f"{m}-job.xlsx", ContentFile(tiny_xlsx(f"{m}-job")), save=False)
     job.save()
     o["job"] = job
+    # a periodic regime of the ward, asking the unit below (made directly: the matrix needs only the row)
+    o["regime"] = model("reporting.Regime").objects.create(
+        owner=ward,
+        name=f"{m}-regime",
+        template=builtin,
+        root=ward,
+        period_kinds=["month"],
+        start_date=datetime.date(2026, 1, 1),
+        created_by=officer,
+    )
 
     # events: an event with a group the unit below nominates to, an invitation, a presentation.
     Event = model("events.Event")
