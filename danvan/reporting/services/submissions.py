@@ -16,6 +16,7 @@ from danvan.notifications.services import notify_units
 from danvan.org.models import Unit
 
 from .. import policy
+from ..indicators.services import record_submission
 from ..models import Call, FieldKind, FormTemplate, Submission, SubmissionVersion
 
 MAX_ROWS = 5000
@@ -129,6 +130,7 @@ def submission_submit(
         source_name=source_name[:255],
     )
     submission.save(update_fields=["sent"])
+    record_submission(submission=submission)  # the period's indicator values, rewritten (issue 14)
     audit.record(
         actor=actor,
         verb="submit",
@@ -174,4 +176,6 @@ def submission_return(*, submission: Submission, actor, comment: str) -> Submiss
 
 @transaction.atomic
 def submission_accept(*, submission: Submission, actor, comment: str = "") -> Submission:
-    return _review(submission, actor, Submission.Status.ACCEPTED, comment, "accept", _("Tiếp nhận"))
+    submission = _review(submission, actor, Submission.Status.ACCEPTED, comment, "accept", _("Tiếp nhận"))
+    record_submission(submission=submission)  # idempotent: the same sent version, the same values
+    return submission
