@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import board, calls, submissions, templates
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("templates/", templates.template_list, name="template_list"),
     path("templates/new/", templates.template_edit, name="template_new"),
     path("templates/<int:pk>/", templates.template_edit, name="template_edit"),
+    path("indicators/", include("danvan.reporting.indicators.urls")),  # issue 14
 ]

@@ -80,11 +80,6 @@ class Indicator(TimeStamped):
         """A longer period is the last of its months, not their sum (a stock, or a running total)."""
         return self.aggregation == self.Aggregation.LATEST or self.cumulative
 
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("reporting:indicator_detail", args=[self.pk])
-
 
 class IndicatorValueQuerySet(access.ScopedQuerySet):
     scope_field = "unit__path"

@@ -16,6 +16,7 @@ from danvan.notifications.services import notify_units
 from danvan.org.models import Unit
 
 from .. import policy
+from ..indicators.prefill import prefill_new_draft
 from ..indicators.services import record_submission
 from ..models import Call, FieldKind, FormTemplate, Submission, SubmissionVersion
 
@@ -30,7 +31,9 @@ def submission_for(*, call: Call, unit: Unit) -> Submission:
         )
     try:
         with transaction.atomic():
-            submission, _created = Submission.objects.get_or_create(call=call, unit=unit)
+            submission, created = Submission.objects.get_or_create(call=call, unit=unit)
+            if created:
+                prefill_new_draft(submission)  # its children's sums for the period (issue 14)
     except IntegrityError:
         submission = Submission.objects.get(call=call, unit=unit)
     return submission

@@ -55,3 +55,18 @@ def send(submission, actor, rows=None, answers=None):
 
 def column(template, label):
     return str(template.fields.get(label=label).pk)
+
+
+@pytest.fixture
+def monthly_outline(cast, dialogues):
+    """An outline report with a numeric question bound to dialogues."""
+    return services.template_save(
+        actor=cast.province_officer,
+        owner=cast.province,
+        name="Báo cáo tháng (đề cương)",
+        layout=FormTemplate.Layout.OUTLINE,
+        fields=[
+            {"label": "Tình hình chung", "kind": FieldKind.LONG_TEXT},
+            {"label": "Số cuộc đối thoại", "kind": FieldKind.NUMBER, "indicator": dialogues},
+        ],
+    )
