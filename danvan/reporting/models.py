@@ -79,6 +79,16 @@ class FormField(models.Model):
     required = models.BooleanField(_("bắt buộc"), default=False)
     help_text = models.CharField(_("hướng dẫn"), max_length=500, blank=True)
     choices = models.JSONField(_("các lựa chọn"), default=list, blank=True)
+    # A number column of a table (summed over its rows) or a numeric question of an outline may carry an
+    # indicator: what units send in it is recorded per period (danvan.reporting.indicators).
+    indicator = models.ForeignKey(
+        "reporting.Indicator",
+        verbose_name=_("chỉ tiêu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="fields",
+    )
 
     class Meta:
         verbose_name = _("cột biểu mẫu")
@@ -369,3 +379,5 @@ class ConsolidationJob(TimeStamped):
 
 # The regimes' rows live in their own package; imported here so that Django registers them with reporting.
 from danvan.reporting.regimes.models import Regime, RegimeReminder  # noqa: E402, F401
+# The indicators subdomain's models belong to this app (label "reporting"): importing them registers them.
+from .indicators.models import Indicator, IndicatorTarget, IndicatorValue  # noqa: E402, F401

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .regimes.urls import urlpatterns as regime_urls
 from .views import board, calls, submissions, templates
@@ -25,4 +25,5 @@ urlpatterns = [
     path("templates/new/", templates.template_edit, name="template_new"),
     path("templates/<int:pk>/", templates.template_edit, name="template_edit"),
     *regime_urls,
+    path("indicators/", include("danvan.reporting.indicators.urls")),  # issue 14
 ]
