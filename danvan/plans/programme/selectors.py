@@ -232,3 +232,19 @@ def item_choices(user, *, exclude_plan=None):
         )
         .order_by("is_current", "-plan__year", "plan_id", "due_end", "order", "id")
     )
+
+
+def programmes_counts(programmes: list[Plan]) -> dict[int, dict]:
+    """Per programme of a page: the counts per state and the share done, in seven queries for the page."""
+    items = list(Task.objects.filter(plan__in=programmes).exclude(status=Task.Status.CANCELLED))
+    views = attach_states(items)
+    out = {}
+    for programme in programmes:
+        counts = state_counts([v for v in views if v.item.plan_id == programme.pk])
+        total = sum(counts.values())
+        out[programme.pk] = {
+            **counts,
+            "total": total,
+            "percent_done": round(100 * counts[ItemState.DONE] / total) if total else 0,
+        }
+    return out
