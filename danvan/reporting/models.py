@@ -134,6 +134,16 @@ class Call(TimeStamped, Versioned, Derived, DateWindowFields("due", label=_("h�
     template = models.ForeignKey(
         FormTemplate, verbose_name=_("biểu mẫu"), on_delete=models.PROTECT, related_name="calls"
     )
+    # The programme item (a task of a Chương trình công tác) this carries out.
+    programme_item = models.ForeignKey(
+        "plans.Task",
+        verbose_name=_("thực hiện mục trong Chương trình công tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carrying_calls",
+        limit_choices_to={"plan__kind": "programme"},
+    )
     title = models.CharField(_("nội dung yêu cầu"), max_length=500)
     instructions = models.TextField(_("hướng dẫn"), blank=True)
     # The last day is what lateness and reminders run on, so a call always has one (the group's is optional).

@@ -247,6 +247,8 @@ ROUTES: dict[str, Route] = {
     "plans:plan_new": Route(post=True, **LIST),
     "plans:plan_import": Route(post=True, **LIST),
     "plans:task_board": Route(**LIST),
+    "plans:programme_list": Route(**LIST),
+    "plans:programme_detail": Route(pk("programme")),
     "plans:plan_detail": Route(pk("plan")),
     "plans:plan_docx": Route(pk("plan")),
     "plans:plan_pdf": Route(pk("plan")),
