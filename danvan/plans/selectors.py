@@ -69,3 +69,15 @@ def unit_deadlines(unit):
         .distinct()
         .order_by("due_end")
     )
+
+
+def tasks_without_lead(plan) -> list[Task]:
+    """The plan's tasks nobody is answerable for (no lead unit, primary or co-lead), in order."""
+    return list(
+        plan.tasks.filter(lead_unit__isnull=True, lead_units__isnull=True).distinct().order_by("order", "id")
+    )
+
+
+def plan_date(plan):
+    """The day a plan speaks of: its signing date, else the one written in its draft (None when neither)."""
+    return plan.issued_on or plan.document().issued_on
