@@ -22,8 +22,12 @@ def seed_003_text() -> str | None:
 
 
 def _check(accessible, page, name: str) -> None:
+    """axe finds nothing serious; on a phone, nothing scrolls sideways."""
     if accessible is not None:
         accessible(page, name)
+    scroll, view = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    if view < 576:
+        assert scroll <= view + 1, f"{name} scrolls sideways on a phone ({scroll} > {view})"
 
 
 def _shot(screenshot, name: str) -> None:
@@ -116,6 +120,7 @@ def import_and_issue_seed_003(
     date_box = page.get_by_label("Ngày ký (ngày ban hành)")
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", date_box.input_value())  # today, ready to change
     date_box.fill(signing_date)
+    assert page.get_by_label("Địa danh").input_value(), "the place is proposed from the issuer's area"
     _check(accessible, page, f"{tag}-issue")
     _shot(screenshot, f"{tag}-issue")
     page.once("dialog", lambda dialog: dialog.accept())

@@ -66,6 +66,7 @@ def test_issuing_asks_the_signing_date_and_refuses_a_task_without_lead(cast, log
     page = client.get(reverse("plans:plan_issue", args=[imported.pk])).content.decode()
     assert 'name="issued_on"' in page and 'data-testid="unled-tasks"' in page
     assert timezone.localdate().strftime("%d/%m/%Y") in page  # today by default
+    assert 'value="Thử Nghiệm"' in page  # the place: the issuer's province, without "Tỉnh"
     refused = client.post(reverse("plans:plan_issue", args=[imported.pk]), {"issued_on": "15/09/2023"})
     body = refused.content.decode()
     assert refused.status_code == 200 and "chưa có đơn vị chủ trì" in body and "Đề nghị các sở" in body

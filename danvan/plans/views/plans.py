@@ -109,7 +109,10 @@ def plan_issue(request, pk):
     doc = plan.document()
     form = PlanIssueForm(
         request.POST or None,
-        initial={"issued_on": doc.issued_on or timezone.localdate(), "place": plan.place or doc.place},
+        initial={
+            "issued_on": doc.issued_on or timezone.localdate(),
+            "place": plan.place or doc.place or selectors.default_place(plan.issuing_unit),
+        },
     )
 
     def issued(result):
