@@ -90,7 +90,7 @@ def test_an_officer_imports_reviews_fixes_issues_and_downloads_a_plan(
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice or poppler is not installed: PDF not checked")
     # The PDF is made by a background job (here the test backend runs it at once): its page offers the file.
-    page.get_by_role("button", name="Tải PDF").click()
+    page.get_by_role("button", name="Tải PDF").click(timeout=120_000)  # the job may run in the request
     with page.expect_download(timeout=120_000) as pdf_download:
         page.get_by_test_id("job-download").click(timeout=120_000)
     pdf_path = tmp_path / "ke-hoach.pdf"
