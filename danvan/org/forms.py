@@ -18,25 +18,64 @@ class DateInput(forms.DateInput):
 class UnitPickerWidget(forms.Select):
     """Renders only the chosen unit; static/js/app.js adds a search box that looks units up by name.
 
-    A full <select> of every visible unit would hold 100,000 options at national scale.
+    A full <select> of every visible unit would hold 100,000 options at national scale. The lookup finds
+    today's units; ``data-lookup-on`` (a day) finds those that existed that day, ``data-lookup-past`` every
+    unit, a unit no longer in force marked as such.
     """
 
     def optgroups(self, name, value, attrs=None):
+        from .selectors import unit_label
+
         chosen = [v for v in value if v not in (None, "")]
-        groups = [(None, [self.create_option(name, "", "—", not chosen, 0)], 0)]
+        groups = (
+            []
+            if self.allow_multiple_selected
+            else [(None, [self.create_option(name, "", "—", not chosen, 0)], 0)]
+        )
         queryset = getattr(self.choices, "queryset", None)
         if chosen and queryset is not None:
             for index, unit in enumerate(queryset.filter(pk__in=chosen), start=1):
-                groups.append((None, [self.create_option(name, unit.pk, unit.name, True, index)], index))
+                groups.append(
+                    (None, [self.create_option(name, unit.pk, unit_label(unit), True, index)], index)
+                )
         return groups
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitMultiPickerWidget(UnitPickerWidget, forms.SelectMultiple):
+    """Several units through the same search box: each unit found is added; app.js lists them to remove."""
+
+    allow_multiple_selected = True
+
+
+class _UnitLookupMixin:
+    def lookup_on(self, day) -> None:
+        """Look up the units that existed on `day` (a past document names the units of its time)."""
+        self.widget.attrs["data-lookup-on"] = day.isoformat()
+
+    def lookup_past(self) -> None:
+        """Look up every unit, those dissolved or merged too (marked)."""
+        self.widget.attrs["data-lookup-past"] = "1"
+
+
+class UnitChoiceField(_UnitLookupMixin, forms.ModelChoiceField):
     """A unit chosen among the units the user may see, through a search-as-you-type picker."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("queryset", Unit.objects.none())
         kwargs.setdefault("widget", UnitPickerWidget)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"class": "form-select", "data-unit-picker": "1"})
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class UnitMultipleChoiceField(_UnitLookupMixin, forms.ModelMultipleChoiceField):
+    """Several units among those the user may see, through the search-as-you-type picker."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Unit.objects.none())
+        kwargs.setdefault("widget", UnitMultiPickerWidget)
         super().__init__(*args, **kwargs)
         self.widget.attrs.update({"class": "form-select", "data-unit-picker": "1"})
 

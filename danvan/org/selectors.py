@@ -1,6 +1,10 @@
 """Reads of the organisation tree that depend on the user."""
 
-from django.db.models import Count, Q
+from datetime import date, timedelta
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danvan.core import access
 from danvan.core.access import ROLE_CAPS, Cap
@@ -76,3 +80,48 @@ def subtree_counts(unit: Unit) -> dict:
         "units": Unit.objects.filter(inside).exclude(pk=unit.pk).count(),
         "people": Person.objects.filter(access.subtree_q("unit__path", [unit.path])).count(),
     }
+
+
+# --- the unit picker ---------------------------------------------------------------------------------------
+
+PICKER_RESULTS = 20
+
+
+def validity_note(unit: Unit, today: date | None = None) -> str:
+    """ "(đã giải thể/hết hiệu lực từ 01/07/2025)" for a unit no longer in force, "" for a current one."""
+    today = today or timezone.localdate()
+    if unit.valid_to is not None and unit.valid_to < today:
+        ended = (unit.valid_to + timedelta(days=1)).strftime("%d/%m/%Y")
+        return _("(đã giải thể/hết hiệu lực từ %(day)s)") % {"day": ended}
+    if unit.valid_from is not None and unit.valid_from > today:
+        return _("(có hiệu lực từ %(day)s)") % {"day": unit.valid_from.strftime("%d/%m/%Y")}
+    return ""
+
+
+def unit_label(unit: Unit) -> str:
+    note = validity_note(unit)
+    return f"{unit.name} {note}" if note else unit.name
+
+
+def picker_units(user, query: str, *, on: date | None = None, include_past: bool = False):
+    """The unit picker's matches among the units the user sees: today's units; with `on`, those in force
+    that day (a past document's units); with `include_past`, every unit. A unit whose short name or
+    abbreviation is the query comes first ("BDVTU"), then units in force today, then the nearer the root."""
+    units = Unit.objects.visible_to(user).select_related("parent")
+    if on is not None:
+        units = units.valid_on(on)
+    elif not include_past:
+        units = units.current()
+    if query:
+        units = units.filter(search_filter(query))
+    folded = vntext.fold(query).strip()
+    today = timezone.localdate()
+    exact = Q(abbreviation__iexact=query.strip()) | Q(short_name__iexact=query.strip())
+    ranked = units.annotate(
+        exact_rank=Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        past_rank=Case(
+            When(valid_to__lt=today, then=Value(1)), default=Value(0), output_field=IntegerField()
+        ),
+    )
+    order = ["exact_rank", "past_rank", "depth", "sort_key"] if folded else ["past_rank", "depth", "sort_key"]
+    return ranked.order_by(*order)[:PICKER_RESULTS]

@@ -1,3 +1,4 @@
+from datetime import date
 from functools import partial
 
 from django.contrib import messages
@@ -61,15 +62,23 @@ def unit_detail(request, pk):
 
 @login_required
 def unit_lookup(request):
-    """JSON for the unit picker: the first matches among the units the user may see."""
+    """JSON for the unit picker: the first matches among the units the user may see; `on=YYYY-MM-DD` looks
+    among the units in force that day, `past=1` among every unit (those no longer in force are marked)."""
     access.require(request.user, Cap.UNIT_VIEW)
     query = request.GET.get("q", "")
-    units = _visible_units(request).current().select_related("parent")
-    if query:
-        units = units.filter(selectors.search_filter(query))
+    try:
+        on = date.fromisoformat(request.GET["on"]) if request.GET.get("on") else None
+    except ValueError:
+        on = None
+    units = selectors.picker_units(request.user, query, on=on, include_past=request.GET.get("past") == "1")
     results = [
-        {"id": u.pk, "label": u.name, "parent": u.parent.name if u.parent_id else ""}
-        for u in units.order_by("depth", "sort_key")[:20]
+        {
+            "id": u.pk,
+            "label": u.name,
+            "parent": u.parent.name if u.parent_id else "",
+            "note": selectors.validity_note(u),
+        }
+        for u in units
     ]
     return JsonResponse({"results": results})
 

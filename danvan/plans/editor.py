@@ -10,6 +10,7 @@ from danvan.lib import vntext
 from danvan.lib.plandoc import Block, PlanDocument, Signature, Slogan
 
 from .parsing import parse_text
+from .parsing.tasks import link_forms
 
 PURPOSE_MARKS = {"report": "(b/c)", "coordinate": "(p/h)", "implement": "(t/h)", "inform": "(để biết)"}
 
@@ -102,7 +103,7 @@ def document_from_form(data: dict, previous: PlanDocument) -> PlanDocument:
         extra, _rest = basis_from_preamble("Căn cứ " + "; ".join(basis_lines))
         known = {vntext.fold(ref.text) for ref in parsed.basis}
         parsed.basis += [ref for ref in extra if vntext.fold(ref.text) not in known]
-    return replace(
+    doc = replace(
         parsed,
         style="state" if data.get("profile") == "state-2020" else "party",
         superior_body=vntext.clean_text(data.get("superior_body", "")),
@@ -122,6 +123,20 @@ def document_from_form(data: dict, previous: PlanDocument) -> PlanDocument:
         slogans=_slogans(data.get("slogans", "")),
         forms=previous.forms,
     )
+    _keep_form_links(doc, previous)
+    return doc
+
+
+def _keep_form_links(doc: PlanDocument, previous: PlanDocument) -> None:
+    """The attached forms live after the signature, outside the edited text: the re-read deadlines are linked
+    to them again by their words, and a deadline the previous version linked keeps its form."""
+    link_forms(doc.deadlines, doc.forms)
+    linked = {vntext.fold(d.what): d.form_index for d in previous.deadlines if d.form_index is not None}
+    for deadline in doc.deadlines:
+        if deadline.form_index is None and vntext.fold(deadline.what) in linked:
+            deadline.form_index = linked[vntext.fold(deadline.what)]
+        if deadline.form_index is not None and deadline.form_index >= len(doc.forms):
+            deadline.form_index = None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import NormalizingFormMixin, OnceFormMixin
-from danvan.org.forms import DateInput, UnitChoiceField
-from danvan.org.models import Unit
+from danvan.org.forms import DateInput, UnitChoiceField, UnitMultipleChoiceField
 
 from .models import Profile, Task
 
@@ -21,6 +23,8 @@ class PlanImportForm(OnceFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["issuing_unit"].queryset = visible_units
+        # An imported plan may be years old: its issuer may since have been merged or dissolved.
+        self.fields["issuing_unit"].lookup_past()
 
     def clean(self):
         cleaned = super().clean()
@@ -97,14 +101,46 @@ class PlanEditForm(forms.Form):
     )
 
 
+# The oldest signing date accepted: a typo ("0023", "1923") is refused rather than numbered in a past year.
+EARLIEST_SIGNING = date(1945, 9, 2)
+
+
+class PlanIssueForm(NormalizingFormMixin, forms.Form):
+    """Issuing asks the day the document is signed (the number is counted in that day's year)."""
+
+    issued_on = forms.DateField(
+        label=_("Ngày ký (ngày ban hành)"),
+        widget=DateInput(),
+        help_text=_("Ngày ghi ở dòng địa danh, ngày tháng của văn bản, dạng dd/mm/yyyy."),
+        error_messages={
+            "required": _("Hãy nhập ngày ký."),
+            "invalid": _("Ngày ký chưa đúng dạng dd/mm/yyyy, ví dụ 15/09/2023."),
+        },
+    )
+    place = forms.CharField(
+        label=_("Địa danh"), max_length=80, required=False, help_text=_("Ví dụ: Bắc Giang.")
+    )
+
+    def clean_issued_on(self):
+        day = self.cleaned_data["issued_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Ngày ký không được sau ngày hôm nay."))
+        if day < EARLIEST_SIGNING:
+            raise forms.ValidationError(
+                _("Ngày ký %(day)s quá xa: hãy kiểm tra năm.") % {"day": day.strftime("%d/%m/%Y")}
+            )
+        return day
+
+
 class TaskForm(NormalizingFormMixin, forms.ModelForm):
     lead_unit = UnitChoiceField(label=_("Đơn vị chủ trì"), required=False)
-    lead_units = forms.ModelMultipleChoiceField(
+    lead_units = UnitMultipleChoiceField(
         label=_("Các đơn vị cùng chủ trì"),
-        queryset=Unit.objects.none(),
         required=False,
-        help_text=_("Khi nhiệm vụ do nhiều đơn vị cùng chủ trì; đơn vị chủ trì ở trên là đơn vị đứng đầu."),
-        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+        help_text=_(
+            "Khi nhiệm vụ do nhiều đơn vị cùng chủ trì: tìm và thêm từng đơn vị; "
+            "đơn vị chủ trì ở trên là đơn vị đứng đầu."
+        ),
     )
     due_text = forms.CharField(
         label=_("Thời hạn"),
@@ -117,11 +153,14 @@ class TaskForm(NormalizingFormMixin, forms.ModelForm):
         fields = ["label", "title", "lead_unit", "lead_units", "due_text"]
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, visible_units=None, **kwargs):
+    def __init__(self, *args, visible_units=None, on: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["lead_unit"].queryset = visible_units
             self.fields["lead_units"].queryset = visible_units
+        if on is not None:  # a plan of a past year: its units are those that existed then
+            for name in ("lead_unit", "lead_units"):
+                self.fields[name].lookup_on(on)
         self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
         if self.instance.pk:
             self.initial.setdefault("version", self.instance.version)

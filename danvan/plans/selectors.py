@@ -69,3 +69,31 @@ def unit_deadlines(unit):
         .distinct()
         .order_by("due_end")
     )
+
+
+def tasks_without_lead(plan) -> list[Task]:
+    """The plan's tasks nobody is answerable for (no lead unit, primary or co-lead), in order."""
+    return list(
+        plan.tasks.filter(lead_unit__isnull=True, lead_units__isnull=True).distinct().order_by("order", "id")
+    )
+
+
+def plan_date(plan):
+    """The day a plan speaks of: its signing date, else the one written in its draft (None when neither)."""
+    return plan.issued_on or plan.document().issued_on
+
+
+# "Tỉnh Bắc Giang" -> "Bắc Giang": the date line names the place without its kind.
+AREA_PREFIXES = ("Thành phố", "Tỉnh", "Huyện", "Thị xã", "Quận", "Phường", "Xã", "Thị trấn", "Đặc khu")
+
+
+def default_place(unit) -> str:
+    """The place a unit's documents are dated at: the name of the area it belongs to ("Bắc Giang")."""
+    ancestors = [*unit.ancestors().select_related("kind"), unit]
+    area = next((u for u in reversed(ancestors) if u.kind.is_admin_area), None)
+    if area is None:
+        return ""
+    for prefix in AREA_PREFIXES:
+        if area.name.startswith(prefix + " "):
+            return area.name[len(prefix) + 1 :].strip()
+    return area.name

@@ -20,7 +20,10 @@ from .files import vet_evidence
 from .matching import match_unit, match_units
 from .models import Plan, Profile, Task, TaskNote, kind_of_type, year_covered
 from .numbering import format_symbol, next_number
+from .parsing.doubts import REASON_NO_DATE as NO_DATE
+from .parsing.doubts import REASON_NO_SYMBOL as NO_SYMBOL
 from .programme.categories import guess_category
+from .selectors import tasks_without_lead
 
 PARTY_COMMITTEE_WORDS = {
     ("tinh", "uy"),
@@ -169,7 +172,10 @@ def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str =
     if not plan.tasks.exists() and not plan.document().sections:
         raise ServiceError(_("Kế hoạch chưa có nội dung: hãy thêm các mục trước khi ban hành."))
     doc = plan.document()
+    _check_leads(plan)
     issued_on = issued_on or doc.issued_on or timezone.localdate()
+    if issued_on > timezone.localdate():
+        raise ServiceError(_("Ngày ký không được sau ngày hôm nay."), field="issued_on")
     body_code = doc.body_code or plan.issuing_unit.abbreviation
     if not body_code:
         raise ServiceError(
@@ -188,6 +194,7 @@ def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str =
     plan.issued_by = actor
     doc.number, doc.symbol, doc.body_code = str(plan.number).zfill(2), plan.symbol, body_code
     doc.issued_on, doc.place = issued_on, plan.place
+    settle_header_notes(doc)
     plan.content = doc.to_dict()
     plan.search_text = plan_search_text(plan)
     plan.version += 1
@@ -202,6 +209,35 @@ def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str =
         unit_path=plan.issuing_unit.path,
     )
     return plan
+
+
+def _check_leads(plan: Plan) -> None:
+    """Every task of an issued plan has someone answerable for it: a task without a lead unit is refused,
+    named so the officer finds it."""
+    orphans = tasks_without_lead(plan)
+    if not orphans:
+        return
+    names = "; ".join(f"«{vntext.clean_text(str(task))[:80]}»" for task in orphans[:3])
+    more = len(orphans) - 3
+    raise ServiceError(
+        _(
+            "Chưa ban hành được: %(n)s nhiệm vụ chưa có đơn vị chủ trì: %(names)s%(more)s. "
+            "Hãy chọn đơn vị chủ trì cho nhiệm vụ đó rồi ban hành."
+        )
+        % {
+            "n": len(orphans),
+            "names": names,
+            "more": _(" và %(k)s nhiệm vụ khác") % {"k": more} if more > 0 else "",
+        },
+        field="tasks",
+    )
+
+
+def settle_header_notes(doc: PlanDocument) -> None:
+    """Once a number and a date are given, the importer's notes that they were missing no longer hold."""
+    settled = {NO_SYMBOL, NO_DATE}
+    doc.warnings = [w for w in doc.warnings if w not in settled]
+    doc.doubts = [d for d in doc.doubts if not (d.element == "header" and d.reason in settled)]
 
 
 @transaction.atomic
@@ -232,11 +268,12 @@ def plan_amend(*, plan: Plan, actor) -> Plan:
         source_name=plan.source_name,
         search_text=plan.search_text,
     )
-    for task in plan.tasks.all().prefetch_related("partner_units"):
-        partners = list(task.partner_units.all())
+    for task in plan.tasks.all().prefetch_related("partner_units", "lead_units"):
+        partners, leads = list(task.partner_units.all()), list(task.lead_units.all())
         task.pk, task.plan, task.version = None, draft, 1
         task.save()
         task.partner_units.set(partners)
+        task.lead_units.set(leads)
     audit.record(
         actor=actor,
         verb="amend",

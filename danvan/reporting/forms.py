@@ -29,8 +29,12 @@ class TargetForm(OnceFormMixin, forms.Form):
         if visible_units is not None:
             self.fields["root"].queryset = visible_units
         if plan is not None:
-            # A plan asks the units under the level above its issuer (a province's committee: the province).
-            self.fields["root"].initial = plan.issuing_unit.parent_id
+            from .selectors import plan_recipient_root
+
+            # A plan asks the units of its issuer's area (a province's committee: the whole province).
+            self.fields["root"].initial = plan_recipient_root(plan).pk
+            if plan.issued_on:  # a past plan's units are those of its time
+                self.fields["root"].lookup_on(plan.issued_on)
 
 
 class CallForm(NormalizingFormMixin, TargetForm):

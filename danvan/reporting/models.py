@@ -389,5 +389,6 @@ class ConsolidationJob(TimeStamped):
 
 # The regimes' rows live in their own package; imported here so that Django registers them with reporting.
 from danvan.reporting.regimes.models import Regime, RegimeReminder  # noqa: E402, F401
+
 # The indicators subdomain's models belong to this app (label "reporting"): importing them registers them.
 from .indicators.models import Indicator, IndicatorTarget, IndicatorValue  # noqa: E402, F401

@@ -117,6 +117,28 @@ def resolve_targets(
     return list(units.order_by("path"))
 
 
+def plan_recipient_root(plan) -> Unit:
+    """Where a plan's calls go by default: the whole area its issuer belongs to (the province or the level
+    above it). A committee's Ban Dân vận sits under the Party committee, but the bodies it asks (the
+    Fatherland Front, the departments, the lower committees) sit under the province's own node."""
+    issuer = plan.issuing_unit
+    ancestors = list(issuer.ancestors().select_related("kind"))
+    area = next((u for u in reversed(ancestors) if u.kind.is_admin_area), None)
+    return area or (ancestors[0] if ancestors else issuer)
+
+
+def plan_recipients(*, actor, plan, root: Unit, kinds=(), direct_only: bool = False) -> list[Unit]:
+    """The units a plan's calls would go to: under `root`, of the chosen kinds, in force on the plan's
+    date (a 2023 plan asks the units of 2023), never the issuer itself nor the bodies above it."""
+    on = plan.issued_on or timezone.localdate()
+    units = resolve_targets(actor=actor, roots=[root], kinds=kinds, on=on)
+    above = {plan.issuing_unit.path, *plan.issuing_unit.ancestor_paths()}
+    units = [u for u in units if u.path not in above]
+    if direct_only:
+        units = [u for u in units if u.parent_id == root.pk]
+    return units
+
+
 def units_not_submitted(call: Call) -> list[Unit]:
     sent = Submission.objects.filter(call=call, status__in=SENT).values("unit_id")
     return list(Unit.objects.filter(call_targets__call=call).exclude(pk__in=sent).order_by("path"))

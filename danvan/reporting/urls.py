@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from .regimes.urls import urlpatterns as regime_urls
-from .views import board, calls, submissions, templates
+from .views import board, calls, plan_calls, submissions, templates
 
 app_name = "reporting"
 
@@ -12,7 +12,7 @@ urlpatterns = [
     path("calls/<int:pk>/do/<str:action>/", calls.call_action, name="call_action"),
     path("calls/<int:pk>/form.<str:fmt>", calls.blank_form, name="blank_form"),
     path("calls/<int:call_pk>/units/<int:unit_pk>/", submissions.submission_open, name="submission_open"),
-    path("plans/<int:plan_pk>/calls/", calls.calls_from_plan, name="calls_from_plan"),
+    path("plans/<int:plan_pk>/calls/", plan_calls.calls_from_plan, name="calls_from_plan"),
     path("board/", board.board, name="board"),
     path("submissions/<int:pk>/", submissions.submission_detail, name="submission_detail"),
     path(

@@ -13,7 +13,36 @@
   });
 
   // Unit picker: a <select data-unit-picker> holding only the chosen unit gets a search box that
-  // looks units up by name (with or without diacritics) and fills the select.
+  // looks units up by name, short name or abbreviation (with or without diacritics) and fills the select.
+  // data-lookup-on (a day) looks among the units of that day, data-lookup-past among every unit; a unit no
+  // longer in force comes with its note. A <select multiple> keeps every unit found, listed with a remove
+  // button each.
+  function pickerQuery(select, words) {
+    let query = "?q=" + encodeURIComponent(words);
+    if (select.dataset.lookupOn) { query += "&on=" + encodeURIComponent(select.dataset.lookupOn); }
+    if (select.dataset.lookupPast) { query += "&past=1"; }
+    return query;
+  }
+  function listChosen(select, chosen) {
+    chosen.replaceChildren();
+    Array.from(select.options).filter(function (o) { return o.selected && o.value; }).forEach(function (option) {
+      const item = document.createElement("li");
+      item.className = "list-group-item d-flex justify-content-between align-items-center py-1";
+      item.textContent = option.textContent;
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "btn btn-sm btn-link text-danger";
+      remove.textContent = "Bỏ";
+      remove.setAttribute("aria-label", "Bỏ " + option.textContent);
+      remove.addEventListener("click", function () {
+        option.remove();
+        listChosen(select, chosen);
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+      item.append(remove);
+      chosen.append(item);
+    });
+  }
   function enhancePicker(select) {
     if (select.dataset.enhanced) return;
     select.dataset.enhanced = "1";
@@ -22,30 +51,44 @@
     const input = document.createElement("input");
     input.type = "search";
     input.className = "form-control form-control-sm mt-1";
-    input.placeholder = "Gõ tên đơn vị để tìm…";
+    input.placeholder = "Gõ tên, tên ngắn hoặc ký hiệu đơn vị để tìm…";
     input.setAttribute("aria-label", "Tìm đơn vị");
     input.dataset.pickerFor = select.name;
     const list = document.createElement("div");
     list.className = "list-group unit-picker-results";
+    let chosen = null;
+    if (select.multiple) {
+      chosen = document.createElement("ul");
+      chosen.className = "list-group unit-picker-chosen mt-1";
+      select.hidden = true;
+      wrapper.append(chosen);
+      listChosen(select, chosen);
+    }
     wrapper.append(input, list);
     select.after(wrapper);
     let timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        fetch(lookupUrl + "?q=" + encodeURIComponent(input.value), { headers: { "Accept": "application/json" } })
+        fetch(lookupUrl + pickerQuery(select, input.value), { headers: { "Accept": "application/json" } })
           .then(function (r) { return r.json(); })
           .then(function (data) {
             list.replaceChildren();
             data.results.forEach(function (unit) {
+              const label = unit.label + (unit.note ? " " + unit.note : "");
               const button = document.createElement("button");
               button.type = "button";
               button.className = "list-group-item list-group-item-action py-1";
-              button.textContent = unit.label + (unit.parent ? " — " + unit.parent : "");
+              button.textContent = label + (unit.parent ? " — " + unit.parent : "");
               button.addEventListener("click", function () {
                 let option = Array.from(select.options).find(function (o) { return o.value === String(unit.id); });
-                if (!option) { option = new Option(unit.label, unit.id); select.add(option); }
-                select.value = String(unit.id);
+                if (!option) { option = new Option(label, unit.id); select.add(option); }
+                if (select.multiple) {
+                  option.selected = true;
+                  listChosen(select, chosen);
+                } else {
+                  select.value = String(unit.id);
+                }
                 select.dispatchEvent(new Event("change", { bubbles: true }));
                 list.replaceChildren();
                 input.value = "";

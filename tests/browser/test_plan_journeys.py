@@ -63,9 +63,18 @@ def test_an_officer_imports_reviews_fixes_issues_and_downloads_a_plan(
     assert "Đã lưu nhiệm vụ" in page.content()
     assert page.get_by_test_id("task-table").get_by_text("Sở Nội vụ").count() >= 1
 
+    # Issuing asks the signing date and lists the tasks still without a lead ("Ban Dân vận các huyện ủy").
+    page.get_by_role("link", name="Ban hành", exact=True).click()
+    while page.get_by_test_id("unled-tasks").count():
+        page.get_by_role("link", name="chọn đơn vị chủ trì").first.click()
+        pick_unit(page, "lead_unit", "phuong an binh", "Phường An Bình")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Lưu").click()
+        page.get_by_role("link", name="Ban hành", exact=True).click()
+    page.get_by_label("Ngày ký (ngày ban hành)").fill("15/09/2023")
     page.on("dialog", lambda dialog: dialog.accept())
     with page.expect_navigation():
-        page.get_by_role("button", name="Ban hành").click()
+        page.get_by_role("button", name="Ban hành", exact=True).click()
     assert "01-KH/BDVTU" in page.content()
     assert page.get_by_test_id("plan-status").inner_text() == "Đã ban hành"
 
@@ -81,7 +90,7 @@ def test_an_officer_imports_reviews_fixes_issues_and_downloads_a_plan(
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice or poppler is not installed: PDF not checked")
     # The PDF is made by a background job (here the test backend runs it at once): its page offers the file.
-    page.get_by_role("link", name="Tải PDF").click()
+    page.get_by_role("button", name="Tải PDF").click(timeout=120_000)  # the job may run in the request
     with page.expect_download(timeout=120_000) as pdf_download:
         page.get_by_test_id("job-download").click(timeout=120_000)
     pdf_path = tmp_path / "ke-hoach.pdf"

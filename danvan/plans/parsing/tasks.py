@@ -270,6 +270,14 @@ def deadline_from(block: Block, default_year: int | None, forms: list[FormDraft]
     return None
 
 
+def link_forms(deadlines: list[Deadline], forms: list[FormDraft]) -> None:
+    """Point each deadline at the attached form its words name ("Có mẫu đăng ký kèm theo"): the editor's
+    text holds no annexes, so a re-read of it finds the deadlines but not the forms they refer to."""
+    for deadline in deadlines:
+        if deadline.form_index is None:
+            deadline.form_index = _form_index(deadline.note or deadline.text, forms)
+
+
 def find_deadlines(doc: PlanDocument, *, default_year: int | None) -> list[Deadline]:
     """Lines with a deadline under a sentence asking units to send something ("gửi về ... như sau:"), and
     sentences that themselves ask to send something by a date."""
@@ -287,4 +295,12 @@ def find_deadlines(doc: PlanDocument, *, default_year: int | None) -> list[Deadl
     return out
 
 
-__all__ = ["find_deadlines", "find_due", "find_lead", "find_partners", "is_unit_phrase", "mark_tasks"]
+__all__ = [
+    "find_deadlines",
+    "find_due",
+    "find_lead",
+    "find_partners",
+    "is_unit_phrase",
+    "link_forms",
+    "mark_tasks",
+]

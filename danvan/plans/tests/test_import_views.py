@@ -143,7 +143,7 @@ def test_pdf_download_explains_when_libreoffice_is_missing(cast, login, draft, m
     from danvan.lib.officialdoc import pdf
 
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
-    response = login(cast.province_officer).get(reverse("plans:plan_pdf", args=[draft.pk]), follow=True)
+    response = login(cast.province_officer).post(reverse("plans:plan_pdf", args=[draft.pk]), follow=True)
     assert "LibreOffice" in response.content.decode()
 
 

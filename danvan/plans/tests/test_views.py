@@ -32,7 +32,9 @@ def test_a_council_member_in_scope_lacks_the_plan_capability(cast, login, draft)
 
 def test_issuing_through_the_page_shows_the_number(cast, login, draft):
     client = login(cast.province_officer)
-    response = client.post(reverse("plans:plan_issue", args=[draft.pk]), follow=True)
+    response = client.post(
+        reverse("plans:plan_issue", args=[draft.pk]), {"issued_on": "15/09/2023"}, follow=True
+    )
     assert "01-KH/BDVTU" in response.content.decode()
     assert Plan.objects.get(pk=draft.pk).status == Plan.Status.ISSUED
 

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from danvan.core import access, once
 from danvan.core.access import Cap
@@ -135,7 +136,9 @@ def _edit(request, plan: Plan, template: str):
         except ServiceError as error:
             form.add_error(None, error.message)
     doc = plan.document()
-    tasks = editor.tasks_with_doubts(plan.tasks.select_related("lead_unit").order_by("order"), doc)
+    tasks = editor.tasks_with_doubts(
+        plan.tasks.select_related("lead_unit").prefetch_related("lead_units").order_by("order"), doc
+    )
     context = {"plan": plan, "form": form, "tasks": tasks, "doc": doc, "doubts": editor.review_doubts(doc)}
     return render(request, template, context)
 
@@ -165,6 +168,7 @@ def plan_docx(request, pk):
 
 
 @login_required
+@require_POST
 def plan_pdf(request, pk):
     """The PDF is made by a background job (LibreOffice takes seconds, minutes under load): this asks for it
     (the same PDF still being made is not asked twice) and shows its progress and download."""

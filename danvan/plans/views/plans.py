@@ -3,20 +3,21 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import access, once
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.core.forms import apply_service_error
+from danvan.core.forms import apply_service_error, form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.lib.plandoc import PlanDocument
 from danvan.org.models import Unit
 
 from .. import selectors, services
-from ..forms import PlanNewForm
+from ..forms import PlanIssueForm, PlanNewForm
 from ..models import Plan
 from ..programme.forms import add_item_picker
 from ..programme.services import save_carrying
@@ -80,10 +81,13 @@ def plan_new(request):
 def plan_detail(request, pk):
     plan = _plan_or_404(request, pk)
     access.require(request.user, Cap.PLAN_VIEW)
-    tasks = plan.tasks.select_related("lead_unit").prefetch_related("partner_units")
+    tasks = plan.tasks.select_related("lead_unit").prefetch_related("partner_units", "lead_units")
+    doc = plan.document()
+    if plan.symbol:  # issued: the importer's "no number found" no longer holds (plans issued before the fix)
+        services.settle_header_notes(doc)
     context = {
         "plan": plan,
-        "doc": plan.document(),
+        "doc": doc,
         "tasks": tasks,
         "can_edit": plan.is_editable and access.has_cap(request.user, Cap.PLAN_EDIT, plan.issuing_unit),
         "can_issue": plan.is_editable and access.has_cap(request.user, Cap.PLAN_ISSUE, plan.issuing_unit),
@@ -102,16 +106,37 @@ def plan_detail(request, pk):
 
 
 @login_required
-@require_POST
 def plan_issue(request, pk):
+    """Issuing: the signing date (and place) asked first, the tasks checked, then a number is given."""
     plan = _plan_or_404(request, pk)
     access.require(request.user, Cap.PLAN_ISSUE, plan.issuing_unit)
-    try:
-        plan = services.plan_issue(plan=plan, actor=request.user)
-        messages.success(request, _("Đã ban hành kế hoạch số %(symbol)s.") % {"symbol": plan.symbol})
-    except ServiceError as error:
-        messages.error(request, error.message)
-    return redirect(plan)
+    if not plan.is_editable:
+        messages.info(request, _("Kế hoạch này đã được ban hành trước đó."))
+        return redirect(plan)
+    doc = plan.document()
+    form = PlanIssueForm(
+        request.POST or None,
+        initial={
+            "issued_on": doc.issued_on or timezone.localdate(),
+            "place": plan.place or doc.place or selectors.default_place(plan.issuing_unit),
+        },
+    )
+
+    def issued(result):
+        messages.success(request, _("Đã ban hành kế hoạch số %(symbol)s.") % {"symbol": result.symbol})
+        return redirect(result)
+
+    context = {"plan": plan, "doc": doc, "unled": selectors.tasks_without_lead(plan)}
+    return form_page(
+        request,
+        form,
+        template="plans/plan_issue.html",
+        context=context,
+        save=lambda data: services.plan_issue(
+            plan=plan, actor=request.user, issued_on=data["issued_on"], place=data["place"]
+        ),
+        on_success=issued,
+    )
 
 
 @login_required

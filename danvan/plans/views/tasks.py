@@ -100,11 +100,13 @@ def task_edit(request, pk):
         instance=task,
         visible_units=Unit.objects.visible_to(request.user),
         initial={"due_text": task.due_text},
+        on=selectors.plan_date(task.plan),
     )
     add_item_picker(form, request, current=task.programme_item, plan=task.plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        year = task.plan.issued_on.year if task.plan.issued_on else None
+        day = selectors.plan_date(task.plan)
+        year = day.year if day else None
         try:
             due = services.parse_due(data["due_text"], default_year=year)
             save_carrying(

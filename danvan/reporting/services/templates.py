@@ -1,5 +1,7 @@
 """Form templates: the ones the product ships with, the ones units build, and the ones a plan brings."""
 
+import re
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -165,11 +167,28 @@ def template_from_form_draft(*, actor, owner: Unit, draft) -> FormTemplate:
     )
 
 
+HEADING_CHARS = 200
+
+
+def outline_heading(text: str) -> str:
+    """An item's heading in the outline: its first sentence, and when that is long its first clause or as
+    many whole words as fit, marked "…"; a heading never ends inside a word ("… ban hàn")."""
+    text = vntext.clean_text(text)
+    sentence = re.split(r"(?<=[^\d\s.][.!?])\s", text, maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= HEADING_CHARS:
+        return sentence
+    head = sentence[: HEADING_CHARS + 1]
+    clause = max(head.rfind(";"), head.rfind(":"))
+    if clause >= HEADING_CHARS // 2:
+        return head[:clause].rstrip(" ,") + "…"
+    return head[: head.rfind(" ")].rstrip(" ,;:") + "…"
+
+
 def outline_template_for_plan(*, actor, owner: Unit, plan) -> FormTemplate:
     """A result report answers the plan's content items: one heading per item of its content section."""
     doc = plan.document()
     content = next((s for s in doc.sections if s.role == "content"), None)
-    headings = [vntext.clean_text(b.text.split(".")[0])[:250] for b in (content.blocks if content else [])]
+    headings = [outline_heading(b.text) for b in (content.blocks if content else [])]
     headings = [h for h in headings if h]
     if not headings:
         return ensure_builtin_templates()["result_report"]

@@ -54,6 +54,11 @@ def committee_plan(cast):
         issuing_unit=cast.province,
         doc=parse_text(path.read_text(encoding="utf-8")),
     )
+    # "Đề nghị các sở, ban, ngành, …" names no single unit; a plan is issued only when every task has a lead.
+    for task in plan.tasks.filter(lead_unit__isnull=True):
+        plan_services.task_update(
+            task=task, actor=cast.province_officer, expected_version=task.version, lead_unit=cast.province
+        )
     return plan_services.plan_issue(
         plan=plan, actor=cast.province_officer, issued_on=datetime.date(2023, 9, 15)
     )

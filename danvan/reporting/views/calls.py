@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,12 +14,11 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
 from danvan.lib.tables import blank
 from danvan.org.models import Unit
-from danvan.plans.models import Plan
 from danvan.plans.programme.forms import add_item_picker
 from danvan.plans.programme.services import save_carrying
 
 from .. import policy, selectors, services
-from ..forms import CallForm, TargetForm
+from ..forms import CallForm
 from ..models import Call, ConsolidationJob, FormTemplate
 from . import act
 
@@ -88,28 +86,6 @@ def call_new(request):
         return redirect(call)
 
     return form_page(request, form, template="reporting/call_form.html", save=save, on_success=opened)
-
-
-@login_required
-def calls_from_plan(request, plan_pk):
-    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=plan_pk)
-    access.require(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
-    form = TargetForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user), plan=plan)
-
-    def made(calls):
-        messages.success(request, _("Đã tạo %(n)s yêu cầu từ kế hoạch.") % {"n": len(calls)})
-        return redirect(f"{reverse('reporting:board')}?plan={plan.pk}")
-
-    return form_page(
-        request,
-        form,
-        template="reporting/plan_calls.html",
-        context={"plan": plan, "doc": plan.document()},
-        save=lambda data: services.calls_from_plan(
-            actor=request.user, plan=plan, targets=_targets_from(data, request.user)
-        ),
-        on_success=made,
-    )
 
 
 @login_required

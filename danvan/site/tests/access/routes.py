@@ -251,7 +251,7 @@ ROUTES: dict[str, Route] = {
     "plans:programme_detail": Route(pk("programme")),
     "plans:plan_detail": Route(pk("plan")),
     "plans:plan_docx": Route(pk("plan")),
-    "plans:plan_pdf": Route(pk("plan")),
+    "plans:plan_pdf": Route(pk("plan"), post=True),
     "plans:plan_versions": Route(pk("plan")),
     "plans:plan_amend": Route(pk("plan"), post=True),
     "plans:plan_edit": Route(pk("draft_plan"), post=True),
