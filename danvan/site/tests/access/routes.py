@@ -258,6 +258,9 @@ ROUTES: dict[str, Route] = {
     "plans:task_detail": Route(pk("task")),
     "plans:task_edit": Route(pk("draft_task"), post=True),
     "plans:unit_calendar_link": Route(lambda o: {"unit_pk": o.below.pk}, post=True),
+    # the plan cascade (issue 14): the issued plan's implementing units, and a lower unit's draft from it
+    "plans:cascade_units": Route(pk("plan")),
+    "plans:cascade_new": Route(pk("plan"), post=True),
     # reporting
     "reporting:board": Route(**LIST),
     "reporting:call_list": Route(**LIST),
