@@ -172,3 +172,19 @@ def test_scope_trio_on_the_briefing_views(cast, login, last_briefing):
     assert login(cast.ward_officer).get(listing).status_code == 200
     assert last_briefing.title not in login(cast.outsider).get(listing).content.decode()
     assert login(cast.ward_council_member).get(listing).status_code == 403
+
+
+def test_the_demo_has_a_held_briefing_with_conclusions_and_the_next_one_scheduled(cast):
+    from danvan.events.demo import load_demo_briefings
+
+    cast.ward.abbreviation = "PAB"
+    cast.ward.save()
+    units = {"du_ward": cast.ward, "area1": cast.area, "area2": cast.bloc, "mttq_ward": cast.team}
+    assert load_demo_briefings(cast.admin, units) == 4
+    assert load_demo_briefings(cast.admin, units) == 0  # a second run makes nothing
+    held, scheduled = Event.objects.exclude(briefing_kind="").order_by("time_end")
+    assert held.conclusions_notice.status == Plan.Status.ISSUED
+    assert selectors.previous_briefing(scheduled) == held
+    rows = selectors.conclusion_rows(held, cast.admin)
+    assert selectors.tally(rows)["done"] == 2 and len(rows) == 4
+    assert scheduled.period == held.period.next()
