@@ -24,7 +24,6 @@ class CascadeForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
 
     unit = UnitChoiceField(
         label=_("Đơn vị xây dựng kế hoạch triển khai"),
-        help_text=_("Đơn vị cấp dưới của bạn; chọn xong bấm “Xem phân công” để sửa đơn vị chủ trì."),
     )
     title = forms.CharField(
         label=_("Trích yếu"),
@@ -47,6 +46,7 @@ class CascadeForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if visible_units is not None:
             self.fields["unit"].queryset = visible_units
+        self.fields["unit"].widget = forms.HiddenInput()  # chosen in the step before (the page's chooser)
         self.lead_keys: dict[str, str] = {}
         ids = [u.pk for u in lead_options]
         for index, choice in enumerate(lead_choices):

@@ -39,13 +39,15 @@ def cascade_new(request, pk):
         return redirect(superior)
     units = Unit.objects.visible_to(request.user)
     unit = _chosen_unit(request, units)
-    choices = selectors.lead_choices(superior, unit) if unit is not None else []
+    if unit is None:  # first the unit: the lead choices depend on it
+        return render(request, "plans/cascade/new.html", {"superior": superior, "form": None, "unit": None})
+    choices = selectors.lead_choices(superior, unit)
     form = CascadeForm(
         request.POST or None,
         initial={"unit": unit.pk if unit else None, "days": DEFAULT_DAYS},
         visible_units=units,
         lead_choices=choices,
-        lead_options=selectors.lead_options(unit) if unit is not None else [],
+        lead_options=selectors.lead_options(unit),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,14 +12,15 @@ def test_the_form_prefills_the_leads_and_creates_the_draft(cast, login, superior
     url = reverse("plans:cascade_new", args=[superior.pk])
     page = client.get(url, {"unit": cast.ward.pk}).content.decode()
     assert "01-KH/BDVTU" in page and "Ban Dân vận các huyện ủy" in page and "lead_0" in page
-    token = re.search(r'name="_once" value="([^"]+)"', page)
-    data = {"unit": cast.ward.pk, "shift_mode": "working", "days": 5, "title": ""}
-    if token:
-        data["_once"] = token.group(1)
+    assert 'data-testid="cascade-choose-unit"' in client.get(url).content.decode()  # first the unit
+    token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+    data = {"unit": cast.ward.pk, "shift_mode": "working", "days": 5, "title": "", "form_token": token}
     response = client.post(url + f"?unit={cast.ward.pk}", data)
     plan = Plan.objects.get(implements=superior)
     assert response.status_code == 302 and response["Location"] == plan.get_absolute_url()
     assert plan.issuing_unit == cast.ward and plan.status == Plan.Status.DRAFT
+    again = client.post(url + f"?unit={cast.ward.pk}", data)  # the same form sent twice: one plan
+    assert again.status_code == 302 and Plan.objects.filter(implements=superior).count() == 1
 
 
 def test_a_draft_superior_is_refused_with_the_reason(cast, login, superior_draft):
