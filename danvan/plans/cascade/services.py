@@ -44,7 +44,8 @@ def in_subtree(candidate: Unit | None, root: Unit) -> bool:
 def suggested_lead(task: Task, unit: Unit) -> Unit:
     """A lead inside the lower unit's own tree stays; any other (the superior itself, a group such as "các
     huyện ủy", a unit elsewhere) becomes the lower unit, which carries the task out where it is."""
-    return task.lead_unit if in_subtree(task.lead_unit, unit) else unit
+    lead = task.lead_unit
+    return lead if lead is not None and in_subtree(lead, unit) else unit
 
 
 def check_cascadable(superior: Plan, unit: Unit | None = None) -> None:
