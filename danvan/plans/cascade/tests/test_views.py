@@ -60,3 +60,14 @@ def test_scope_trio_on_the_cascade_views(cast, login, superior):
         assert login(cast.ward_officer).get(url).status_code == 200
         assert login(cast.ward_council_member).get(url).status_code == 403
         assert login(cast.team_leader).get(url).status_code == 404  # the plan gives nothing to the team
+
+
+def test_the_panel_with_three_implementing_units_reads_a_bounded_number_of_queries(
+    cast, login, superior, django_assert_max_num_queries
+):
+    client = login(cast.province_officer)
+    url = reverse("plans:cascade_units", args=[superior.pk])
+    for unit in (cast.ward, cast.agency, cast.other_ward):
+        cascade_create(actor=cast.province_officer, superior=superior, unit=unit, shift=Shift())
+    with django_assert_max_num_queries(14):
+        assert client.get(url, HTTP_HX_REQUEST="true").status_code == 200
