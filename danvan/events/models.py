@@ -25,6 +25,12 @@ class EventQuerySet(models.QuerySet):
         return access.scoped(self, user, condition)
 
 
+class BriefingKind(models.TextChoices):
+    REGULAR = "giao_ban", _("Giao ban (định kỳ)")
+    REVIEW = "so_ket", _("Sơ kết")
+    YEAR_END = "tong_ket", _("Tổng kết")
+
+
 class Event(TimeStamped, Versioned, DateWindowFields("time")):
     """A conference, seminar, ceremony…: its time is a DateWindow (time_start … time_tentative, the words
     kept as written, e.g. "dự kiến trung tuần tháng 9/2023") until `starts_at` fixes the hour."""
@@ -86,6 +92,21 @@ class Event(TimeStamped, Versioned, DateWindowFields("time")):
     conclusions = models.TextField(_("kết luận"), blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    # A briefing (giao ban, sơ kết, tổng kết) reviews a period, stored as (kind, start) like a call's period
+    # (danvan.lib.periods); its conclusions are the tasks of a notice (Thông báo kết luận): events.briefings.
+    briefing_kind = models.CharField(
+        _("giao ban, sơ kết, tổng kết"), max_length=10, choices=BriefingKind.choices, blank=True, default=""
+    )
+    period_kind = models.CharField(_("loại kỳ"), max_length=12, blank=True, default="")
+    period_start = models.DateField(_("kỳ bắt đầu"), null=True, blank=True)
+    conclusions_notice = models.OneToOneField(
+        "plans.Plan",
+        verbose_name=_("thông báo kết luận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="briefing",
+    )
 
     objects = EventQuerySet.as_manager()
     history = HistoricalRecords()
@@ -127,6 +148,19 @@ class Event(TimeStamped, Versioned, DateWindowFields("time")):
     def tentative_unsaid(self) -> bool:
         """Tentative, and the words do not already say so: "Dự kiến …" is not marked "(dự kiến)" again."""
         return bool(self.time_tentative) and not self.starts_at and "du kien" not in vntext.fold(self.when)
+
+    @property
+    def is_briefing(self) -> bool:
+        return bool(self.briefing_kind)
+
+    @property
+    def period(self):
+        """The period the briefing reviews (a danvan.lib.periods.Period), or None."""
+        from danvan.lib.periods import Period
+
+        if not (self.period_kind and self.period_start):
+            return None
+        return Period.from_span(self.period_kind, self.period_start)
 
     @property
     def signer_authority_lines(self) -> list[str]:

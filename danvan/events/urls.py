@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .briefings.urls import urlpatterns as briefings
 from .views import calendar, desk, documents, events
 
 app_name = "events"
@@ -35,4 +36,5 @@ urlpatterns = [
     path("<int:pk>/desk/check-in/", desk.desk_check_in, name="desk_check_in"),
     path("<int:pk>/desk/walk-in/", desk.desk_walk_in, name="desk_walk_in"),
     path("<int:pk>/documents/<str:name>", documents.document, name="document"),
+    *briefings,
 ]

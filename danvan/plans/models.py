@@ -116,6 +116,15 @@ class Plan(TimeStamped, Versioned):
         related_name="amendments",
     )
     revision = models.PositiveSmallIntegerField(_("lần sửa đổi"), default=0)
+    # The superior's plan this one carries out ("Thực hiện Kế hoạch số 01-KH/BDVTU ..."): plans.cascade.
+    implements = models.ForeignKey(
+        "self",
+        verbose_name=_("thực hiện kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="implementations",
+    )
     source_name = models.CharField(_("tệp nguồn"), max_length=255, blank=True)
     source_text = models.TextField(_("văn bản nguồn"), blank=True)
     created_by = models.ForeignKey(

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from .cascade.urls import urlpatterns as cascade
 from .views import documents, plans, tasks
 
 app_name = "plans"
@@ -22,4 +23,5 @@ urlpatterns = [
     path("tasks/<int:pk>/edit/", tasks.task_edit, name="task_edit"),
     path("units/<int:unit_pk>/calendar/", tasks.unit_calendar_link, name="unit_calendar_link"),
     path("ical/<str:token>.ics", tasks.calendar_feed, name="calendar_feed"),
+    *cascade,
 ]

@@ -180,6 +180,12 @@ ROUTES: dict[str, Route] = {
     "events:event_close": Route(pk("event"), post=True),
     "events:event_from_plan": Route(lambda o: {"plan_pk": o.plan.pk}, post=True),
     "events:desk": Route(pk("event")),
+    # briefings (issue 14): the world's event is not yet a briefing, its page offers to make it one
+    "events:briefing_list": Route(**LIST),
+    "events:briefing_new": Route(post=True, **LIST),
+    "events:briefing_detail": Route(pk("event")),
+    "events:briefing_setup": Route(pk("event"), post=True),
+    "events:conclusions_add": Route(pk("event"), post=True),
     "events:desk_check_in": Route(pk("event"), post=True),
     "events:desk_walk_in": Route(pk("event"), post=True),
     "events:document": Route(lambda o: [{"pk": o.event.pk, "name": name} for name in DOCUMENTS]),
@@ -260,6 +266,9 @@ ROUTES: dict[str, Route] = {
     "plans:task_detail": Route(pk("task")),
     "plans:task_edit": Route(pk("draft_task"), post=True),
     "plans:unit_calendar_link": Route(lambda o: {"unit_pk": o.below.pk}, post=True),
+    # the plan cascade (issue 14): the issued plan's implementing units, and a lower unit's draft from it
+    "plans:cascade_units": Route(pk("plan")),
+    "plans:cascade_new": Route(pk("plan"), post=True),
     # reporting
     "reporting:board": Route(**LIST),
     "reporting:call_list": Route(**LIST),
