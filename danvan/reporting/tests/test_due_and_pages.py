@@ -162,4 +162,4 @@ def test_the_template_page_saves_and_edits_with_its_columns(cast, login):
 def test_board_cells_link_to_the_units_answer(cast, login, call):
     page = login(cast.province_officer).get(reverse("reporting:board"), {"call": call.pk}).content.decode()
     link = reverse("reporting:submission_open", args=[call.pk, cast.ward.pk])
-    assert f'<a href="{link}">Chưa làm</a>' in page
+    assert f'<a href="{link}">Quá hạn ' in page

@@ -21,7 +21,7 @@ from .calls import XLSX
 @login_required
 def board(request):
     access.require(request.user, Cap.REPORT_VIEW)
-    calls = Call.objects.visible_to(request.user).select_related("owner")
+    calls = Call.objects.visible_to(request.user).select_related("owner", "plan")
     plan = None
     if plan_id := request.GET.get("plan"):
         plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_id)
@@ -57,6 +57,8 @@ def board(request):
         "within": within,
         "state": state,
         "states": selectors.STATE_LABELS,
+        "legend": [(key, selectors.STATE_LABELS[key], selectors.STATE_HELP[key]) for key in selectors.STATES],
+        "headings": {c.pk: selectors.call_heading(c) for c in calls},
         "query": query_without_page(request),
     }
     return render_page(request, "reporting/board.html", context, partial="board")

@@ -107,7 +107,7 @@ def submission_detail(request, pk):
         "versions": submission.versions.select_related("submitted_by")[:20],
         "upload_form": UploadForm(),
         "review_form": ReviewForm(),
-        "state": selectors.state_of(submission),
+        "state": selectors.state_of(submission, call),
     }
     return render(request, "reporting/submission_detail.html", context)
 
