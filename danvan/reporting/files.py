@@ -12,7 +12,11 @@ def _consolidation_rows(user):
 
 
 def _download_name(job):
-    return job.original_name or job.file.name.rsplit("/", 1)[-1]
+    """The readable name the job was made under; a job stored before names were kept gets one made now
+    (never the stored name, which is random)."""
+    from danvan.reporting.services.consolidation import file_name
+
+    return job.original_name or file_name(job)
 
 
 CONSOLIDATION = register(

@@ -6,13 +6,12 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.lib import vntext
+from danvan.core.files.serving import download_name
 
 from ..documents import annex, consolidated, outline, summary
 from ..models import Call, ConsolidationJob, FormTemplate
@@ -65,9 +64,19 @@ def _progress(job: ConsolidationJob):
     return report
 
 
-def _file_name(call: Call, extension: str, suffix: str) -> str:
-    stem = slugify(vntext.fold(f"tong hop {suffix} {call.title}"))[:80] or "tong-hop"
-    return f"{stem}.{extension}"
+FILE_WORDS = {
+    ConsolidationJob.Kind.XLSX: ("Bảng tổng hợp", "xlsx"),
+    ConsolidationJob.Kind.DOCX: ("Phụ lục tổng hợp", "docx"),
+    ConsolidationJob.Kind.OUTLINE: ("Tổng hợp báo cáo", "docx"),
+    ConsolidationJob.Kind.SUMMARY: ("Dự thảo báo cáo kết quả", "docx"),
+}
+
+
+def file_name(job: ConsolidationJob) -> str:
+    """ "bang-tong-hop_dang-ky-hoat-dong-thang-dan-van_2023.xlsx": what, which call, which year."""
+    words, extension = FILE_WORDS[ConsolidationJob.Kind(job.kind)]
+    call = job.call
+    return download_name(words, call.title, call.due_end.year, ext=extension)
 
 
 def consolidation_run(job_id: int) -> str:
@@ -110,7 +119,7 @@ def _build(job: ConsolidationJob):
             total_units=job.total,
         )
         handle.seek(0)
-        return _file_name(call, "xlsx", "bang"), File(handle)
+        return file_name(job), File(handle)
     if job.kind == ConsolidationJob.Kind.DOCX:
         data = annex.write_docx(
             title=title,
@@ -119,7 +128,7 @@ def _build(job: ConsolidationJob):
             groups=unit_groups(call, job.accepted_only),
             issuer=call.owner.name,
         )
-        return _file_name(call, "docx", "phu luc"), ContentFile(data)
+        return file_name(job), ContentFile(data)
     if job.kind == ConsolidationJob.Kind.OUTLINE:
         fields = list(template.fields.all())
         answers = (
@@ -130,7 +139,7 @@ def _build(job: ConsolidationJob):
         data = outline.write_outline_docx(
             title=subtitle or call.title, headings=[f.label for f in fields], merged=merged
         )
-        return _file_name(call, "docx", "bao cao"), ContentFile(data)
+        return file_name(job), ContentFile(data)
     figures = call_figures(call, accepted_only=job.accepted_only)
     from danvan.plans.services import header_texts
 
@@ -144,4 +153,4 @@ def _build(job: ConsolidationJob):
         signer_authority=["TRƯỞNG BAN"],
         signer_name="",
     )
-    return _file_name(call, "docx", "bao cao ket qua"), ContentFile(data)
+    return file_name(job), ContentFile(data)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from danvan.core import access
 from danvan.core.access import Cap
+from danvan.core.files.serving import content_disposition, download_name
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.exports.xlsx import Sheet, write_workbook
 from danvan.lib.htmx import render_page
@@ -44,7 +45,7 @@ def board(request):
     if state in selectors.STATES:
         units = selectors.filter_units_by_state(units, calls, state)
     if request.GET.get("format") == "xlsx":
-        return _board_xlsx(calls, units)
+        return _board_xlsx(calls, units, plan)
     page = paginate(request, units)
     context = {
         "calls": calls,
@@ -64,13 +65,13 @@ def board(request):
     return render_page(request, "reporting/board.html", context, partial="board")
 
 
-def _board_xlsx(calls, units) -> HttpResponse:
+def _board_xlsx(calls, units, plan) -> HttpResponse:
     headers, rows = selectors.board_table(calls, units)
     sheet = Sheet(
         title="Tình hình gửi", headers=headers, rows=rows, widths=[40, 20, 14, 24, *([22] * len(calls))]
     )
     response = HttpResponse(write_workbook([sheet]), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="tinh-hinh-gui-{timezone.localdate():%Y%m%d}.xlsx"'
-    )
+    about = (plan.symbol or plan.title) if plan else (calls[0].title if len(calls) == 1 else "")
+    name = download_name("Tình hình gửi", about, f"{timezone.localdate():%Y%m%d}", ext="xlsx")
+    response["Content-Disposition"] = content_disposition(inline=False, filename=name)
     return response
