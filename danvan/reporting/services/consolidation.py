@@ -13,9 +13,9 @@ from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.core.files.serving import download_name
 
-from ..documents import annex, consolidated, outline, summary
+from ..documents import annex, consolidated, outline
 from ..models import Call, ConsolidationJob, FormTemplate
-from ..selectors import answers_for, call_figures, unit_groups
+from ..selectors import answers_for, unit_groups
 
 
 def table_columns(template: FormTemplate) -> list[consolidated.Column]:
@@ -140,17 +140,7 @@ def _build(job: ConsolidationJob):
             title=subtitle or call.title, headings=[f.label for f in fields], merged=merged
         )
         return file_name(job), ContentFile(data)
-    figures = call_figures(call, accepted_only=job.accepted_only)
-    from danvan.plans.services import header_texts
+    from .report_draft import result_report
 
-    superior, issuing = header_texts(call.owner)
-    data = summary.render_summary_report(
-        figures=[figures],
-        issuing_body=issuing,
-        superior_body=superior,
-        place=call.plan.place if call.plan_id and call.plan.place else "",
-        title=_("kết quả %(t)s") % {"t": call.title},
-        signer_authority=["TRƯỞNG BAN"],
-        signer_name="",
-    )
+    data = result_report(job)
     return file_name(job), ContentFile(data)
