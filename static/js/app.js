@@ -105,6 +105,7 @@
         const parts = area.name.split("-");
         area.name = "row-" + index + "-" + parts.slice(2).join("-");
         area.value = "";
+        area.style.height = "";
       });
       const order = copy.querySelector(".row-order");
       if (order) { order.name = "order-" + index; }
@@ -125,7 +126,17 @@
     changed(table);
   });
 
+  // Multi-line cells grow with what is typed instead of clipping it.
+  function grow(area) {
+    area.style.height = "auto";
+    area.style.height = area.scrollHeight + 2 + "px";
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea[data-autogrow]")) { grow(event.target); }
+  });
+
   function enhanceAll(root) {
+    root.querySelectorAll("textarea[data-autogrow]").forEach(grow);
     root.querySelectorAll("select[data-unit-picker]").forEach(enhancePicker);
   }
   document.addEventListener("DOMContentLoaded", function () { enhanceAll(document); });
