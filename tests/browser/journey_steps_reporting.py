@@ -73,7 +73,7 @@ def attach_signed_document(page, tmp_path: Path, *, name: str = "van-ban-trien-k
     section = page.get_by_test_id("signed-document")
     section.locator("input[type=file]").set_input_files(str(path))
     with page.expect_navigation():
-        section.get_by_role("button").click()
+        section.get_by_role("button", name=re.compile("^(Đính kèm|Thay tệp)$")).click()
     assert page.get_by_test_id("signed-link").inner_text() == name
 
 
