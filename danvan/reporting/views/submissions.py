@@ -209,7 +209,7 @@ def upload_preview(request, pk):
     rows = [
         {
             "line": r.get("_line", i + 1),
-            "cells": [r.get(str(f.pk), "") for f in fields],
+            "cells": [(f.label, r.get(str(f.pk), "")) for f in fields],
             "problems": by_line.get(r.get("_line"), []),
         }
         for i, r in enumerate(preview.rows)
