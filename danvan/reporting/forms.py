@@ -169,3 +169,9 @@ class ReviewForm(forms.Form):
 
 class UploadForm(OnceFormMixin, forms.Form):
     file = forms.FileField(allow_empty_file=True, label=_("Tệp đã điền (.xlsx hoặc .docx)"))
+
+
+class SignedDocumentForm(forms.Form):
+    document = forms.FileField(
+        allow_empty_file=True, label=_("Văn bản triển khai đã ký, đóng dấu (PDF, ảnh chụp hoặc Word)")
+    )

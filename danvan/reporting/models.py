@@ -277,6 +277,13 @@ class Submission(TimeStamped, Versioned, Derived):
         related_name="+",
         editable=False,
     )
+    # The unit's implementing document, signed and stamped (văn bản triển khai đã ký, đóng dấu): a PDF, a
+    # photo or a Word file, vetted, stored under a random name and served only to who sees the submission.
+    signed_document = models.FileField(
+        _("văn bản đã ký, đóng dấu"), upload_to=RandomName("submissions"), blank=True
+    )
+    signed_document_name = models.CharField(max_length=255, blank=True)
+    signed_document_at = models.DateTimeField(null=True, blank=True)
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -16,9 +16,10 @@ from danvan.org.models import Unit
 
 from .models import Call, CallTarget, FormTemplate, Submission
 
-STATES = ["not_started", "draft", "on_time", "late", "returned", "accepted"]
+STATES = ["overdue", "not_started", "draft", "on_time", "late", "returned", "accepted"]
 STATE_LABELS = {
-    "not_started": gettext_lazy("Chưa làm"),
+    "overdue": gettext_lazy("Quá hạn"),
+    "not_started": gettext_lazy("Chưa đến hạn"),
     "draft": gettext_lazy("Đang soạn"),
     "on_time": gettext_lazy("Đã gửi đúng hạn"),
     "late": gettext_lazy("Gửi muộn"),
@@ -28,7 +29,27 @@ STATE_LABELS = {
 SENT = (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED)
 
 
-def state_of(submission: Submission | None) -> str:
+STATE_HELP = {
+    "overdue": gettext_lazy("Hạn đã qua mà đơn vị chưa gửi (kể cả đang soạn dở)"),
+    "not_started": gettext_lazy("Chưa gửi, hạn chưa đến"),
+    "draft": gettext_lazy("Đang soạn, hạn chưa đến"),
+    "on_time": gettext_lazy("Đã gửi trong hạn, chờ Ban xem xét"),
+    "late": gettext_lazy("Đã gửi sau hạn, chờ Ban xem xét"),
+    "returned": gettext_lazy("Ban trả lại để đơn vị sửa, gửi lại"),
+    "accepted": gettext_lazy("Ban đã tiếp nhận"),
+}
+
+
+def is_past_due(call: Call, today: date | None = None) -> bool:
+    return (today or timezone.localdate()) > call.due_end
+
+
+def state_of(submission: Submission | None, call: Call | None = None, today: date | None = None) -> str:
+    """The state a unit's answer is in. Given the call, nothing sent by a past deadline is "overdue"
+    (whether or not a draft was begun): the board must tell it apart from a call not yet due."""
+    unsent = submission is None or submission.status == Submission.Status.DRAFT
+    if unsent and call is not None and is_past_due(call, today):
+        return "overdue"
     if submission is None:
         return "not_started"
     if submission.status == Submission.Status.DRAFT:
@@ -65,8 +86,12 @@ def calls_counts(calls) -> dict[int, dict]:
         else:
             c[status] += row["n"]
         started[row["call_id"]] += row["n"]
+    today = timezone.localdate()
+    past = {c.pk for c in calls if is_past_due(c, today)}
     for i, c in counts.items():
         c["not_started"] = c["targets"] - started[i]
+        if i in past:  # nothing sent by a deadline that has passed: overdue, whether begun or not
+            c["overdue"], c["not_started"], c["draft"] = c["not_started"] + c["draft"], 0, 0
         c["sent"] = c["on_time"] + c["late"] + c["accepted"]
         c["missing"] = c["targets"] - c["sent"]
         c["percent"] = round(100 * c["sent"] / c["targets"]) if c["targets"] else 0
@@ -94,7 +119,8 @@ def my_calls(user, *, limit: int = 50) -> list[tuple[CallTarget, str]]:
             call__in=[t.call_id for t in mine], unit__in=[t.unit_id for t in mine]
         )
     }
-    return [(t, state_of(submissions.get((t.call_id, t.unit_id)))) for t in mine]
+    today = timezone.localdate()
+    return [(t, state_of(submissions.get((t.call_id, t.unit_id)), t.call, today)) for t in mine]
 
 
 def my_targets(call: Call, user):
@@ -161,6 +187,14 @@ class BoardCell:
     state: str  # one of STATES, or "not_asked"
     submission_id: int | None = None
     submitted_at: datetime | None = None
+    days_overdue: int = 0  # for "overdue": how many days since the deadline
+    has_draft: bool = False  # for "overdue": the unit began a draft but did not send it
+
+    @property
+    def label(self) -> str:
+        if self.state == "overdue":
+            return _("Quá hạn %(n)s ngày") % {"n": self.days_overdue}
+        return str(STATE_LABELS.get(self.state, "—"))
 
 
 @dataclass
@@ -185,8 +219,9 @@ def board_units(calls, *, user, kind=None, within: Unit | None = None):
     return units.select_related("kind").order_by("path")
 
 
-def board_rows(calls, units) -> list[BoardRow]:
+def board_rows(calls, units, today: date | None = None) -> list[BoardRow]:
     """The matrix for one page of units: one query for all their submissions to the calls."""
+    today = today or timezone.localdate()
     units = list(units)
     submissions = {
         (s.call_id, s.unit_id): s
@@ -203,48 +238,80 @@ def board_rows(calls, units) -> list[BoardRow]:
                 cells.append(BoardCell(call.pk, "not_asked"))
                 continue
             submission = submissions.get((call.pk, unit.pk))
+            state = state_of(submission, call, today)
             cells.append(
                 BoardCell(
                     call.pk,
-                    state_of(submission),
+                    state,
                     submission.pk if submission else None,
                     submission.submitted_at if submission else None,
+                    days_overdue=(today - call.due_end).days if state == "overdue" else 0,
+                    has_draft=bool(submission and submission.has_content and state == "overdue"),
                 )
             )
         rows.append(BoardRow(unit=unit, cells=cells))
     return rows
 
 
-def filter_units_by_state(units, calls, state: str):
-    """Units that are in `state` for at least one of the calls."""
-    submissions = Submission.objects.filter(call__in=calls)
-    if state == "not_started":
-        started = submissions.exclude(status=Submission.Status.DRAFT, has_content=False).values("unit_id")
-        return units.exclude(pk__in=started)
+def _unit_in_state(call: Call, state: str) -> Q:
+    """Units whose answer to `call` is in `state` (a condition on Unit)."""
+    asked = Q(pk__in=CallTarget.objects.filter(call=call).values("unit_id"))
+    answers = Submission.objects.filter(call=call)
+    unsent = asked & ~Q(pk__in=answers.exclude(status=Submission.Status.DRAFT).values("unit_id"))
+
+    def having(**fields) -> Q:
+        return Q(pk__in=answers.filter(**fields).values("unit_id"))
+
+    begun = having(status=Submission.Status.DRAFT, has_content=True)
     conditions = {
-        "draft": Q(status=Submission.Status.DRAFT),
-        "on_time": Q(status=Submission.Status.SUBMITTED, is_late=False),
-        "late": Q(status=Submission.Status.SUBMITTED, is_late=True),
-        "returned": Q(status=Submission.Status.RETURNED),
-        "accepted": Q(status=Submission.Status.ACCEPTED),
+        "overdue": unsent,
+        "not_started": unsent & ~begun,
+        "draft": begun,
+        "on_time": having(status=Submission.Status.SUBMITTED, is_late=False),
+        "late": having(status=Submission.Status.SUBMITTED, is_late=True),
+        "returned": having(status=Submission.Status.RETURNED),
+        "accepted": having(status=Submission.Status.ACCEPTED),
     }
-    return units.filter(pk__in=submissions.filter(conditions[state]).values("unit_id"))
+    return conditions[state]
+
+
+def filter_units_by_state(units, calls, state: str, today: date | None = None):
+    """Units that are in `state` for at least one of the calls (overdue only on calls past their
+    deadline; not started and drafting only on calls not yet due)."""
+    today = today or timezone.localdate()
+    if state == "overdue":
+        calls = [c for c in calls if is_past_due(c, today)]
+    elif state in ("not_started", "draft"):
+        calls = [c for c in calls if not is_past_due(c, today)]
+    condition = Q(pk__in=[])
+    for call in calls:
+        condition |= _unit_in_state(call, state)
+    return units.filter(condition)
+
+
+def call_heading(call: Call) -> str:
+    """A call as a column names it: the plan's number and symbol when it came from one, then the title."""
+    plan = call.plan if call.plan_id else None
+    if plan is None:
+        return call.title
+    return f"{plan.symbol or _('Kế hoạch (dự thảo)')} — {call.title}"
 
 
 def board_table(calls, units, *, chunk: int = 500) -> tuple[list[str], Iterator[list[str]]]:
     """The board as a plain table (headers, rows of text) for the spreadsheet export, read page by page."""
-    headers = ["Đơn vị", "Loại", "Điện thoại", "Thư điện tử", *(c.title[:60] for c in calls)]
+    headers = ["Đơn vị", "Loại", "Điện thoại", "Thư điện tử", *(call_heading(c) for c in calls)]
+    today = timezone.localdate()
 
     def rows():
         for start in range(0, units.count(), chunk):
-            for row in board_rows(calls, units[start : start + chunk]):
+            for row in board_rows(calls, units[start : start + chunk], today):
                 unit = row.unit
                 yield [
                     unit.name,
                     unit.kind.name,
                     unit.phone,
                     unit.email,
-                    *(str(STATE_LABELS.get(cell.state, "—")) for cell in row.cells),
+                    *(cell.label for cell in row.cells),
                 ]
 
     return headers, rows()

@@ -19,6 +19,7 @@ urlpatterns = [
         "submissions/<int:pk>/review/<str:action>/", submissions.submission_review, name="submission_review"
     ),
     path("submissions/<int:pk>/upload/", submissions.submission_upload, name="submission_upload"),
+    path("submissions/<int:pk>/signed/", submissions.submission_signed, name="submission_signed"),
     path("uploads/<int:pk>/", submissions.upload_preview, name="upload_preview"),
     path("jobs/<int:pk>/download/", calls.job_download, name="job_download"),
     path("templates/", templates.template_list, name="template_list"),

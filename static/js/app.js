@@ -148,6 +148,7 @@
         const parts = area.name.split("-");
         area.name = "row-" + index + "-" + parts.slice(2).join("-");
         area.value = "";
+        area.style.height = "";
       });
       const order = copy.querySelector(".row-order");
       if (order) { order.name = "order-" + index; }
@@ -168,7 +169,35 @@
     changed(table);
   });
 
+  // Formsets that grow in the page: a button[data-formset-add=<prefix>] copies the <template> of an empty
+  // form (its labels included) with the next index, and counts it in TOTAL_FORMS.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-formset-add]");
+    if (!button) { return; }
+    const prefix = button.dataset.formsetAdd;
+    const total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    const template = document.getElementById(button.dataset.formsetTemplate);
+    const rows = document.getElementById(button.dataset.formsetRows);
+    if (!total || !template || !rows) { return; }
+    const index = parseInt(total.value, 10);
+    const html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__number__/g, String(index + 1));
+    rows.insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    const first = rows.lastElementChild && rows.lastElementChild.querySelector("input, select");
+    if (first) { first.focus(); }
+  });
+
+  // Multi-line cells grow with what is typed instead of clipping it.
+  function grow(area) {
+    area.style.height = "auto";
+    area.style.height = area.scrollHeight + 2 + "px";
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea[data-autogrow]")) { grow(event.target); }
+  });
+
   function enhanceAll(root) {
+    root.querySelectorAll("textarea[data-autogrow]").forEach(grow);
     root.querySelectorAll("select[data-unit-picker]").forEach(enhancePicker);
   }
   document.addEventListener("DOMContentLoaded", function () { enhanceAll(document); });

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,8 +20,10 @@ def server() -> str:
 
 
 def content_disposition(*, inline: bool, filename: str) -> str:
-    """``attachment; filename="ascii"; filename*=UTF-8''…`` (RFC 6266/5987): an ASCII fallback and the
-    user's own name, percent-encoded, for browsers that read it."""
+    """``attachment; filename="ascii"; filename*=UTF-8''…`` (RFC 6266/5987): a readable ASCII name (the
+    words without diacritics, joined by hyphens: "bien-ban-hop-dot-1.docx") and the user's own name,
+    percent-encoded, for browsers that read it. Names the product makes come from :func:`download_name`
+    and are ASCII already, so both say the same."""
     kind = "inline" if inline else "attachment"
     if not filename:
         return kind
@@ -30,11 +31,38 @@ def content_disposition(*, inline: bool, filename: str) -> str:
     return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
+MAX_PART = 60  # characters of one part of a made name: a call's whole title would make an unwieldy file name
+
+
+def slug_part(text: str, *, limit: int = MAX_PART) -> str:
+    """ "Đăng ký mô hình «Dân vận khéo»" -> "dang-ky-mo-hinh-dan-van-kheo", cut at a word under ``limit``."""
+    from danvan.lib import vntext
+
+    words = vntext.fold(text).split()
+    out: list[str] = []
+    for word in words:
+        if out and len("-".join([*out, word])) > limit:
+            break
+        out.append(word[:limit])
+    return "-".join(out)
+
+
+def download_name(*parts: object, ext: str) -> str:
+    """The name a made file is offered under: each part slugged, parts joined by "_", never a random
+    suffix: download_name("Bảng tổng hợp", "Đăng ký mô hình", 2023, ext="xlsx") ->
+    "bang-tong-hop_dang-ky-mo-hinh_2023.xlsx". Empty parts are left out."""
+    stems = [slug_part(str(part)) for part in parts if part not in (None, "")]
+    stem = "_".join(s for s in stems if s) or "tep"
+    return f"{stem}.{ext.lstrip('.').lower()}" if ext else stem
+
+
 def _ascii_fallback(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
-    ascii_only = "".join(ch for ch in folded if ord(ch) < 128 and not unicodedata.combining(ch))
-    cleaned = "".join(ch if ch.isalnum() or ch in " ._-()" else "_" for ch in ascii_only).strip()
-    return cleaned or "tep"
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not ext.isalnum() or len(ext) > 5:
+        stem, ext = name, ""
+    parts = [slug_part(part, limit=120) for part in stem.split("_")]
+    cleaned = "_".join(p for p in parts if p) or "tep"
+    return f"{cleaned}.{ext.lower()}" if ext else cleaned
 
 
 def send(

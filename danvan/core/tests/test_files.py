@@ -40,12 +40,22 @@ def test_the_content_type_comes_from_a_whitelist_never_from_the_users_words(name
 
 def test_the_download_name_is_an_ascii_fallback_and_the_users_name_rfc5987():
     header = serving.content_disposition(inline=False, filename='Biên bản "họp"; đợt 1.docx')
-    assert header.startswith('attachment; filename="Bien ban _hop__ dot 1.docx"; ')
+    assert header.startswith('attachment; filename="bien-ban-hop-dot-1.docx"; ')
     assert (
         "filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20%22h%E1%BB%8Dp%22%3B%20%C4%91%E1%BB%A3t%201.docx"
         in header
     )
     assert serving.content_disposition(inline=True, filename="") == "inline"
+
+
+def test_a_made_file_is_offered_under_readable_ascii_words_never_a_random_suffix():
+    name = serving.download_name("Bảng tổng hợp", "Đăng ký mô hình «Dân vận khéo»", 2023, ext="xlsx")
+    assert name == "bang-tong-hop_dang-ky-mo-hinh-dan-van-kheo_2023.xlsx"
+    assert serving.download_name("Biểu mẫu", "", None, ext=".DOCX") == "bieu-mau.docx"
+    long = serving.download_name("x " * 100, ext="xlsx")
+    assert len(long) <= serving.MAX_PART + 5 and not long.startswith("-")
+    header = serving.content_disposition(inline=False, filename=name)
+    assert f'filename="{name}"' in header and f"filename*=UTF-8''{name}" in header
 
 
 def test_the_three_servers(tmp_path):

@@ -40,6 +40,7 @@ __all__ = [
     "format_percent",
     "group_counts",
     "render_summary_report",
+    "request_phrase",
     "sentence_name",
 ]
 
@@ -82,6 +83,7 @@ class CallFigures:
     by_scope: Sequence[tuple[str, int]] = ()  # e.g. [("Cấp tỉnh", 12), ("Cấp xã", 40)]
     by_target: Sequence[tuple[str, int]] = ()
     indicators: Sequence[Any] = ()  # issue 14: indicators.documents.IndicatorRow, the period's figures
+    as_of: date | None = None  # the day the figures were counted ("đến ngày 05/10/2023"); None: "đến nay"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -194,35 +196,71 @@ def sentence_name(name: str) -> str:
     return " ".join(out)
 
 
+# A call's title that already begins with what the units are asked to do is used as it stands; a title
+# that names a thing ("Văn bản triển khai …") is what they are asked to send.
+_ASK_VERBS = (
+    "gui",
+    "dang ky",
+    "bao cao",
+    "nop",
+    "cung cap",
+    "tong hop",
+    "xay dung",
+    "trien khai",
+    "thuc hien",
+    "de xuat",
+    "gioi thieu",
+    "cu",
+    "ra soat",
+    "tham gia",
+    "to chuc",
+)
+
+
+def request_phrase(call_title: str) -> str:
+    """What the units were asked, as the verb phrase after "đề nghị N cơ quan, đơn vị": "Văn bản triển
+    khai Kế hoạch" -> "gửi văn bản triển khai Kế hoạch"; "Đăng ký hoạt động …" -> "đăng ký hoạt động …"."""
+    title = clean_text(call_title)
+    if not title:
+        return "gửi văn bản"
+    first = title.split()[0]
+    if first != first.upper() or len(first) == 1:  # an acronym ("UBND", "MTTQ") keeps its capitals
+        title = title[:1].lower() + title[1:]
+    folded = fold(title)
+    if any(folded == verb or folded.startswith(verb + " ") for verb in _ASK_VERBS):
+        return title
+    return f"gửi {title}"
+
+
 def figures_sentence(figures: CallFigures, issuing_body: str) -> str:
     """ "Ban Dân vận Tỉnh ủy đã đề nghị 45 cơ quan, đơn vị đăng ký ... (thời hạn: trước ngày 30/9/2023);
-    đến nay, 40 đơn vị gửi đúng hạn, 3 gửi muộn, 2 chưa gửi (Sở A, Sở B)." The issuing body as
-    ``sentence_name`` writes it (a name in capitals is re-cased)."""
+    đến ngày 05/10/2023, đã có 43 đơn vị gửi (40 đúng hạn, 3 muộn), 2 đơn vị chưa gửi (Sở A, Sở B)." The
+    issuing body as ``sentence_name`` writes it (a name in capitals is re-cased)."""
     subject = sentence_name(issuing_body) or "Cơ quan"
     ask = f"{subject} đã đề nghị {format_number(figures.units_called)} cơ quan, đơn vị"
-    title = clean_text(figures.call_title)
-    if title:
-        ask += f" {title}"
+    ask += f" {request_phrase(figures.call_title)}"
     if clean_text(figures.due_text):
         ask += f" (thời hạn: {clean_text(figures.due_text)})"
+    when = f"đến ngày {figures.as_of:%d/%m/%Y}" if figures.as_of else "đến nay"
     sent = figures.on_time + figures.late
     if figures.units_called and figures.on_time == figures.units_called:
-        result = f"tất cả {format_number(figures.on_time)} đơn vị đã gửi đúng hạn"
+        result = f"cả {format_number(figures.on_time)} đơn vị đã gửi đúng hạn"
     elif figures.units_called and sent == 0:
         result = "chưa có đơn vị nào gửi"
     else:
-        parts = [f"{format_number(figures.on_time)} đơn vị gửi đúng hạn"]
-        if figures.late:
-            parts.append(f"{format_number(figures.late)} gửi muộn")
-        if figures.missing:
-            parts.append(f"{format_number(figures.missing)} chưa gửi")
-        result = ", ".join(parts)
+        result = f"đã có {format_number(sent)} đơn vị gửi"
+        if figures.late and figures.on_time:
+            result += f" ({format_number(figures.on_time)} đúng hạn, {format_number(figures.late)} muộn)"
+        elif figures.late:
+            result += " (đều gửi muộn)"
+    if figures.missing and sent:
+        result += f", {format_number(figures.missing)} đơn vị chưa gửi"
     missing = _names(figures.missing_units)
     if figures.missing and missing:
         shown = ", ".join(missing[:NAMES_IN_SENTENCE])
         more = len(missing) - NAMES_IN_SENTENCE
         result += f" ({shown}" + (f" và {format_number(more)} đơn vị khác)" if more > 0 else ")")
-    sentence = f"{ask}; đến nay, {result}."
+    sentence = f"{ask}; {when}, {result}."
     if figures.returned:
         sentence += (
             f" Có {format_number(figures.returned)} văn bản đã được trả lại để đơn vị bổ sung, hoàn chỉnh."

@@ -15,6 +15,7 @@ from .calls import (
     send_reminders,
 )
 from .consolidation import consolidation_request, consolidation_run
+from .signed import submission_attach_signed
 from .submissions import (
     clean_rows,
     missing_required,
@@ -52,6 +53,7 @@ __all__ = [
     "schedule_reminders",
     "send_reminders",
     "submission_accept",
+    "submission_attach_signed",
     "submission_for",
     "submission_return",
     "submission_save_draft",

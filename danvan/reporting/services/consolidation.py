@@ -6,18 +6,17 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from danvan.core import access, audit
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
-from danvan.lib import vntext
+from danvan.core.files.serving import download_name
 
-from ..documents import annex, consolidated, outline, summary
+from ..documents import annex, consolidated, outline
 from ..indicators.documents import indicator_table
 from ..models import Call, ConsolidationJob, FormTemplate
-from ..selectors import answers_for, call_figures, unit_groups
+from ..selectors import answers_for, unit_groups
 
 
 def table_columns(template: FormTemplate) -> list[consolidated.Column]:
@@ -66,9 +65,19 @@ def _progress(job: ConsolidationJob):
     return report
 
 
-def _file_name(call: Call, extension: str, suffix: str) -> str:
-    stem = slugify(vntext.fold(f"tong hop {suffix} {call.title}"))[:80] or "tong-hop"
-    return f"{stem}.{extension}"
+FILE_WORDS = {
+    ConsolidationJob.Kind.XLSX: ("Bảng tổng hợp", "xlsx"),
+    ConsolidationJob.Kind.DOCX: ("Phụ lục tổng hợp", "docx"),
+    ConsolidationJob.Kind.OUTLINE: ("Tổng hợp báo cáo", "docx"),
+    ConsolidationJob.Kind.SUMMARY: ("Dự thảo báo cáo kết quả", "docx"),
+}
+
+
+def file_name(job: ConsolidationJob) -> str:
+    """ "bang-tong-hop_dang-ky-hoat-dong-thang-dan-van_2023.xlsx": what, which call, which year."""
+    words, extension = FILE_WORDS[ConsolidationJob.Kind(job.kind)]
+    call = job.call
+    return download_name(words, call.title, call.due_end.year, ext=extension)
 
 
 def consolidation_run(job_id: int) -> str:
@@ -112,7 +121,7 @@ def _build(job: ConsolidationJob):
             indicators=indicator_table(call),  # issue 14
         )
         handle.seek(0)
-        return _file_name(call, "xlsx", "bang"), File(handle)
+        return file_name(job), File(handle)
     if job.kind == ConsolidationJob.Kind.DOCX:
         data = annex.write_docx(
             title=title,
@@ -121,7 +130,7 @@ def _build(job: ConsolidationJob):
             groups=unit_groups(call, job.accepted_only),
             issuer=call.owner.name,
         )
-        return _file_name(call, "docx", "phu luc"), ContentFile(data)
+        return file_name(job), ContentFile(data)
     if job.kind == ConsolidationJob.Kind.OUTLINE:
         fields = list(template.fields.all())
         answers = (
@@ -132,19 +141,8 @@ def _build(job: ConsolidationJob):
         data = outline.write_outline_docx(
             title=subtitle or call.title, headings=[f.label for f in fields], merged=merged
         )
-        return _file_name(call, "docx", "bao cao"), ContentFile(data)
-    figures = call_figures(call, accepted_only=job.accepted_only)
-    figures.indicators = indicator_table(call)  # issue 14
-    from danvan.plans.services import header_texts
+        return file_name(job), ContentFile(data)
+    from .report_draft import result_report
 
-    superior, issuing = header_texts(call.owner)
-    data = summary.render_summary_report(
-        figures=[figures],
-        issuing_body=issuing,
-        superior_body=superior,
-        place=call.plan.place if call.plan_id and call.plan.place else "",
-        title=_("kết quả %(t)s") % {"t": call.title},
-        signer_authority=["TRƯỞNG BAN"],
-        signer_name="",
-    )
-    return _file_name(call, "docx", "bao cao ket qua"), ContentFile(data)
+    data = result_report(job)
+    return file_name(job), ContentFile(data)

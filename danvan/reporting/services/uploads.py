@@ -38,8 +38,14 @@ def upload_preview(*, submission: Submission, actor, upload, max_bytes: int) -> 
     )
 
 
+REPLACE, APPEND = "replace", "append"
+
+
 @transaction.atomic
-def upload_apply(*, preview: UploadPreview, actor, submit: bool) -> Submission:
+def upload_apply(*, preview: UploadPreview, actor, submit: bool, mode: str | None = None) -> Submission:
+    """Put the file's rows into the draft. Rows already typed in the browser are never dropped silently:
+    when the draft has some, the unit chose to replace them (`mode="replace"`) or add the file's after
+    them (`mode="append"`)."""
     preview = UploadPreview.objects.select_for_update().get(pk=preview.pk)
     if preview.applied:
         raise ServiceError(_("Tệp này đã được dùng; hãy tải lên lại nếu cần."))
@@ -47,6 +53,18 @@ def upload_apply(*, preview: UploadPreview, actor, submit: bool) -> Submission:
         raise ServiceError(_("Tệp còn dòng lỗi: hãy sửa tệp rồi tải lên lại."))
     submission = Submission.objects.get(pk=preview.submission_id)
     rows = [{k: v for k, v in r.items() if not k.startswith("_")} for r in preview.rows]
+    if submission.rows and not submission.is_sent:
+        if mode not in (REPLACE, APPEND):
+            raise ServiceError(
+                _(
+                    "Bản nháp đang có %(n)s dòng đã nhập trên trang: hãy chọn thay thế các dòng đó bằng "
+                    "tệp hay thêm các dòng của tệp vào sau."
+                )
+                % {"n": len(submission.rows)},
+                field="mode",
+            )
+        if mode == APPEND:
+            rows = [*submission.rows, *rows]
     submission = submission_save_draft(submission=submission, actor=actor, expected_version=None, rows=rows)
     preview.applied = True
     preview.save(update_fields=["applied", "updated_at"])

@@ -162,4 +162,17 @@ def test_the_template_page_saves_and_edits_with_its_columns(cast, login):
 def test_board_cells_link_to_the_units_answer(cast, login, call):
     page = login(cast.province_officer).get(reverse("reporting:board"), {"call": call.pk}).content.decode()
     link = reverse("reporting:submission_open", args=[call.pk, cast.ward.pk])
-    assert f'<a href="{link}">Chưa làm</a>' in page
+    assert f'<a href="{link}">Quá hạn ' in page
+
+
+def test_every_input_of_the_template_editor_has_a_label_also_in_added_rows(cast, login):
+    import re
+
+    page = login(cast.province_officer).get(reverse("reporting:template_new")).content.decode()
+    start = page.index('<form method="post" novalidate')
+    form = page[start : page.index("</form>", start)]
+    ids = re.findall(r'<(?:input|select|textarea)(?![^>]*type="(?:hidden|submit)")[^>]*\bid="([^"]+)"', form)
+    assert any(i.startswith("id_f-0-") for i in ids) and any("__prefix__" in i for i in ids)
+    unlabelled = [i for i in ids if f'for="{i}"' not in form]
+    assert not unlabelled, unlabelled
+    assert 'data-formset-add="f"' in form

@@ -33,3 +33,29 @@ def test_a_consolidated_table_is_served_only_to_the_calls_managers(cast, login, 
     old_address = reverse("reporting:job_download", args=[job.pk])
     assert login(cast.ward_officer).get(old_address).status_code == 403
     assert login(cast.province_officer).get(old_address).status_code == 200
+
+
+def test_every_reporting_file_is_offered_under_a_readable_name(cast, login, call):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        job = consolidation.consolidation_request(
+            call=call, actor=cast.province_officer, kind="xlsx", accepted_only=False
+        )
+    job.refresh_from_db()
+    assert job.original_name == "bang-tong-hop_dang-ky-hoat-dong-thang-dan-van-2023_2023.xlsx"
+    client = login(cast.province_officer)
+    response = client.get(reverse("files:download", args=["consolidation", job.pk]))
+    assert f'filename="{job.original_name}"' in response["Content-Disposition"]
+    # A job stored before names were kept is offered under a made name, not its random stored one.
+    ConsolidationJob.objects.filter(pk=job.pk).update(original_name="")
+    response = client.get(reverse("files:download", args=["consolidation", job.pk]))
+    assert (
+        'filename="bang-tong-hop_dang-ky-hoat-dong-thang-dan-van-2023_2023.xlsx"'
+        in (response["Content-Disposition"])
+    )
+    blank = client.get(reverse("reporting:blank_form", args=[call.pk, "xlsx"]), {"unit": cast.ward.pk})
+    assert (
+        'filename="bieu-mau_dang-ky-hoat-dong-huong-ung-thang-dan-van_phuong-an-binh.xlsx"'
+        in blank["Content-Disposition"]
+    )
+    board = client.get(reverse("reporting:board"), {"call": call.pk, "format": "xlsx"})
+    assert 'filename="tinh-hinh-gui_dang-ky-hoat-dong-thang-dan-van-2023_' in board["Content-Disposition"]

@@ -17,6 +17,7 @@ from danvan.reporting.documents.summary import (
     format_percent,
     group_counts,
     render_summary_report,
+    request_phrase,
     sentence_name,
 )
 
@@ -65,8 +66,8 @@ def test_the_summary_report_contains_the_figures_sentence():
     _, texts = report_text([registration_figures()])
     sentence = (
         "Ban Dân vận Tỉnh ủy đã đề nghị 45 cơ quan, đơn vị đăng ký hoạt động hưởng ứng “Tháng Dân vận” "
-        "năm 2023 (thời hạn: trước ngày 30/9/2023); đến nay, 40 đơn vị gửi đúng hạn, 3 gửi muộn, "
-        "2 chưa gửi (Sở Khoa học và Công nghệ, Huyện ủy Sơn Động)."
+        "năm 2023 (thời hạn: trước ngày 30/9/2023); đến nay, đã có 43 đơn vị gửi (40 đúng hạn, 3 muộn), "
+        "2 đơn vị chưa gửi (Sở Khoa học và Công nghệ, Huyện ủy Sơn Động)."
     )
     assert sentence in texts
     assert "Các đơn vị gửi muộn: Sở Y tế, Sở Tư pháp, Xã Tân Liễu." in texts
@@ -125,7 +126,7 @@ def test_a_report_of_several_calls_has_one_section_per_call():
     assert "I- ĐĂNG KÝ HOẠT ĐỘNG HƯỞNG ỨNG “THÁNG DÂN VẬN” NĂM 2023" in texts
     assert "II- GỬI BÁO CÁO KẾT QUẢ HOẠT ĐỘNG “THÁNG DÂN VẬN” NĂM 2023" in texts
     assert "III- ĐÁNH GIÁ, ĐỀ XUẤT" in texts
-    assert any("đến nay, tất cả 45 đơn vị đã gửi đúng hạn." in t for t in texts)
+    assert any("đến nay, cả 45 đơn vị đã gửi đúng hạn." in t for t in texts)
     assert len(doc.tables) == 4  # header, two count tables of the first call, signature
 
 
@@ -137,8 +138,32 @@ def test_the_figures_sentence_names_a_few_missing_units_and_mentions_returned_an
     sentence = figures_sentence(figures, "Ban Dân vận")
     assert sentence.startswith("Ban Dân vận đã đề nghị 1.500 cơ quan, đơn vị")
     named = "(Xã số 1, Xã số 2, Xã số 3, Xã số 4, Xã số 5 và 3 đơn vị khác)."
-    assert f"1.480 đơn vị gửi đúng hạn, 12 gửi muộn, 8 chưa gửi {named}" in sentence
+    assert f"đã có 1.492 đơn vị gửi (1.480 đúng hạn, 12 muộn), 8 đơn vị chưa gửi {named}" in sentence
     assert sentence.endswith("Có 3 văn bản đã được trả lại để đơn vị bổ sung, hoàn chỉnh.")
+
+
+def test_a_title_naming_a_thing_is_asked_with_a_verb_and_the_day_is_named():
+    figures = registration_figures(
+        call_title="Văn bản triển khai",
+        due_text="",
+        units_called=6,
+        on_time=4,
+        late=0,
+        missing=2,
+        missing_units=["Sở Y tế", "Xã Tân Liễu"],
+        as_of=date(2023, 10, 5),
+    )
+    assert figures_sentence(figures, "BAN DÂN VẬN") == (
+        "Ban Dân vận đã đề nghị 6 cơ quan, đơn vị gửi văn bản triển khai; đến ngày 05/10/2023, "
+        "đã có 4 đơn vị gửi, 2 đơn vị chưa gửi (Sở Y tế, Xã Tân Liễu)."
+    )
+    for title, phrase in [
+        ("Đăng ký mô hình", "đăng ký mô hình"),
+        ("Báo cáo kết quả quý III", "báo cáo kết quả quý III"),
+        ("UBND xã báo cáo", "gửi UBND xã báo cáo"),
+        ("", "gửi văn bản"),
+    ]:
+        assert request_phrase(title) == phrase
 
 
 def test_numbers_and_shares_are_written_vietnamese_style():

@@ -20,14 +20,14 @@ def test_the_committee_board_shows_each_units_state(cast, login, call, registrat
     submitted(cast, call, registration, cast.ward, cast.ward_officer)
     page = login(cast.province_officer).get(reverse("reporting:board"), {"call": call.pk}).content.decode()
     assert f'data-testid="cell-{cast.ward.pk}-{call.pk}" data-state="late"' in page
-    assert f'data-testid="cell-{cast.other_ward.pk}-{call.pk}" data-state="not_started"' in page
+    assert f'data-testid="cell-{cast.other_ward.pk}-{call.pk}" data-state="overdue"' in page
     assert "Sở Nội vụ" in page
 
 
 def test_the_board_filters_by_state_and_kind(cast, login, call, registration):
     submitted(cast, call, registration, cast.ward, cast.ward_officer)
     client = login(cast.province_officer)
-    page = client.get(reverse("reporting:board"), {"call": call.pk, "state": "not_started"}).content.decode()
+    page = client.get(reverse("reporting:board"), {"call": call.pk, "state": "overdue"}).content.decode()
     assert "Phường Bắc Hà" in page and "Phường An Bình</a>" not in page
     page = client.get(
         reverse("reporting:board"), {"call": call.pk, "kind": cast.agency.kind_id}

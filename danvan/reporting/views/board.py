@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from danvan.core import access
 from danvan.core.access import Cap
+from danvan.core.files.serving import content_disposition, download_name
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.exports.xlsx import Sheet, write_workbook
 from danvan.lib.htmx import render_page
@@ -21,7 +22,7 @@ from .calls import XLSX
 @login_required
 def board(request):
     access.require(request.user, Cap.REPORT_VIEW)
-    calls = Call.objects.visible_to(request.user).select_related("owner")
+    calls = Call.objects.visible_to(request.user).select_related("owner", "plan")
     plan = None
     if plan_id := request.GET.get("plan"):
         plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_id)
@@ -44,7 +45,7 @@ def board(request):
     if state in selectors.STATES:
         units = selectors.filter_units_by_state(units, calls, state)
     if request.GET.get("format") == "xlsx":
-        return _board_xlsx(calls, units)
+        return _board_xlsx(calls, units, plan)
     page = paginate(request, units)
     context = {
         "calls": calls,
@@ -57,18 +58,20 @@ def board(request):
         "within": within,
         "state": state,
         "states": selectors.STATE_LABELS,
+        "legend": [(key, selectors.STATE_LABELS[key], selectors.STATE_HELP[key]) for key in selectors.STATES],
+        "headings": {c.pk: selectors.call_heading(c) for c in calls},
         "query": query_without_page(request),
     }
     return render_page(request, "reporting/board.html", context, partial="board")
 
 
-def _board_xlsx(calls, units) -> HttpResponse:
+def _board_xlsx(calls, units, plan) -> HttpResponse:
     headers, rows = selectors.board_table(calls, units)
     sheet = Sheet(
         title="Tình hình gửi", headers=headers, rows=rows, widths=[40, 20, 14, 24, *([22] * len(calls))]
     )
     response = HttpResponse(write_workbook([sheet]), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="tinh-hinh-gui-{timezone.localdate():%Y%m%d}.xlsx"'
-    )
+    about = (plan.symbol or plan.title) if plan else (calls[0].title if len(calls) == 1 else "")
+    name = download_name("Tình hình gửi", about, f"{timezone.localdate():%Y%m%d}", ext="xlsx")
+    response["Content-Disposition"] = content_disposition(inline=False, filename=name)
     return response

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import access
 from danvan.core.access import Cap
+from danvan.core.files.serving import content_disposition, download_name
 from danvan.core.forms import form_page
 from danvan.core.paging import paginate, query_without_page
 from danvan.lib.htmx import render_page
@@ -181,5 +182,6 @@ def blank_form(request, pk, fmt):
     else:
         raise Http404
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="bieu-mau-{call.pk}.{fmt}"'
+    name = download_name("Biểu mẫu", template.name, unit_name, ext=fmt)
+    response["Content-Disposition"] = content_disposition(inline=False, filename=name)
     return response

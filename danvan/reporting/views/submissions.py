@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core import access
@@ -15,10 +16,13 @@ from danvan.core.once import run_once
 from danvan.org.models import Unit
 
 from .. import policy, selectors, services
-from ..forms import ReviewForm, UploadForm
+from ..forms import ReviewForm, SignedDocumentForm, UploadForm
 from ..models import FieldKind, FormTemplate, Submission, UploadPreview
 from . import act
 from .calls import call_or_404
+
+# The one question asked before anything is sent to the Ban, whichever button sends it.
+SEND_QUESTION = _lazy("Gửi tới Ban? Bản gửi được lưu lại và không sửa được nữa; nếu cần sửa, Ban sẽ trả lại.")
 
 
 def _submission_or_404(request, pk) -> Submission:
@@ -106,8 +110,10 @@ def submission_detail(request, pk):
         "can_review": policy.may_review(request.user, submission) and policy.is_reviewable(submission),
         "versions": submission.versions.select_related("submitted_by")[:20],
         "upload_form": UploadForm(),
+        "signed_form": SignedDocumentForm(),
         "review_form": ReviewForm(),
-        "state": selectors.state_of(submission),
+        "state": selectors.state_of(submission, call),
+        "send_question": SEND_QUESTION,
     }
     return render(request, "reporting/submission_detail.html", context)
 
@@ -159,6 +165,25 @@ def submission_upload(request, pk):
 
 
 @login_required
+@require_POST
+def submission_signed(request, pk):
+    """Attach the signed and stamped implementing document to the unit's open answer."""
+    submission = _submission_or_404(request, pk)
+    access.require(request.user, Cap.SUBMISSION_EDIT, submission.unit)
+    form = SignedDocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn tệp PDF, ảnh chụp hoặc Word của văn bản đã ký, đóng dấu."))
+        return redirect(submission)
+    upload = form.cleaned_data["document"]
+    act(
+        request,
+        lambda: services.submission_attach_signed(submission=submission, actor=request.user, upload=upload),
+        done=_("Đã đính kèm văn bản đã ký, đóng dấu."),
+    )
+    return redirect(submission)
+
+
+@login_required
 def upload_preview(request, pk):
     preview = get_object_or_404(
         UploadPreview.objects.select_related("submission__call__template", "submission__unit"),
@@ -169,8 +194,10 @@ def upload_preview(request, pk):
     fields = [f for f in submission.call.template.fields.all() if f.kind != FieldKind.INDEX]
     if request.method == "POST":
         submit = request.POST.get("action") == "submit"
+        mode = request.POST.get("mode") or None
         applied = act(
-            request, lambda: services.upload_apply(preview=preview, actor=request.user, submit=submit)
+            request,
+            lambda: services.upload_apply(preview=preview, actor=request.user, submit=submit, mode=mode),
         )
         if applied is not None:
             sent = applied.status == Submission.Status.SUBMITTED
@@ -182,10 +209,18 @@ def upload_preview(request, pk):
     rows = [
         {
             "line": r.get("_line", i + 1),
-            "cells": [r.get(str(f.pk), "") for f in fields],
+            "cells": [(f.label, r.get(str(f.pk), "")) for f in fields],
             "problems": by_line.get(r.get("_line"), []),
         }
         for i, r in enumerate(preview.rows)
     ]
-    context = {"preview": preview, "submission": submission, "fields": fields, "rows": rows}
+    context = {
+        "preview": preview,
+        "submission": submission,
+        "fields": fields,
+        "rows": rows,
+        # Rows typed in the browser the file would replace: the unit chooses, nothing goes silently.
+        "typed_rows": 0 if submission.is_sent else len(submission.rows),
+        "send_question": SEND_QUESTION,
+    }
     return render(request, "reporting/upload_preview.html", context)

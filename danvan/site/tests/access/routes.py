@@ -290,6 +290,7 @@ ROUTES: dict[str, Route] = {
         lambda o: [{"pk": o.submission.pk, "action": a} for a in ("return", "accept")], post=True
     ),
     "reporting:submission_upload": Route(pk("submission"), post=True),
+    "reporting:submission_signed": Route(pk("submission"), post=True),
     # an upload preview is its uploader's own, like an import batch
     "reporting:upload_preview": Route(pk("upload"), lacking=None, admin=frozenset({404}), post=True),
     # periodic report regimes (issue 14)
