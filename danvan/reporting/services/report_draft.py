@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from danvan.lib import vntext
 
 from ..documents import summary
-from ..models import Call, ConsolidationJob
 from ..indicators.documents import indicator_table
+from ..models import Call, ConsolidationJob
 from ..selectors import call_figures
 
 RECIPIENTS_BY_NAME = 8  # up to this many units asked: one line each in "Nơi nhận"; more: one line for all
@@ -56,7 +56,7 @@ def result_report(job: ConsolidationJob) -> bytes:
     today = timezone.localdate()
     figures = call_figures(call, accepted_only=job.accepted_only)
     figures.as_of = today
-    figures.indicators = indicator_table(call)  # issue 14: the period's indicators beside last year and target
+    figures.indicators = indicator_table(call)  # issue 14: beside last year and the target
     superior, issuing = header_texts(call.owner)
     if doc is not None and doc.issuing_body:
         superior, issuing = doc.superior_body or superior, doc.issuing_body
