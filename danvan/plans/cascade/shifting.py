@@ -1,8 +1,8 @@
 """Moving a superior plan's deadlines earlier for the lower unit's own plan, so that the units below it report
 to it before it must report up. Pure: no database.
 
-Working days skip Saturdays and Sundays only; public holidays (Tết) are not known here, the reviewer sees
-every shifted date in the draft and edits the few that fall on a holiday.
+Working days are those of danvan.lib.periods (the one calendar: weekends, Tết and the public holidays with
+their official days off), the same the periodic regimes count their due days by.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
+from danvan.lib.periods import is_working_day
 from danvan.lib.vndates import DateWindow, format_date
 
 WORKING = "working"  # N working days earlier (the default: 5)
@@ -40,7 +41,7 @@ class Shift:
 
 
 def earlier(day: date, shift: Shift) -> date:
-    """`day` moved back by the shift; a working-day shift lands on a weekday."""
+    """`day` moved back by the shift; a working-day shift lands on a working day."""
     if shift.is_none:
         return day
     if shift.mode == CALENDAR:
@@ -48,7 +49,7 @@ def earlier(day: date, shift: Shift) -> date:
     left = shift.days
     while left > 0:
         day -= timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working_day(day):
             left -= 1
     return day
 

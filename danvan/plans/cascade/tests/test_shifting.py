@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from danvan.lib.periods import is_working_day
 from danvan.lib.vndates import DateWindow, parse_window
 from danvan.plans.cascade.shifting import CALENDAR, SAME, WORKING, Shift, earlier, reword, shift_window
 
@@ -20,11 +21,16 @@ def test_a_working_day_shift_crosses_a_month_end_and_a_leap_day():
 @given(
     st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.integers(min_value=1, max_value=60)
 )
-def test_a_working_day_shift_lands_on_a_weekday_exactly_n_weekdays_back(day, days):
+def test_a_working_day_shift_lands_on_a_working_day_exactly_n_working_days_back(day, days):
     moved = earlier(day, Shift(WORKING, days))
-    assert moved.weekday() < 5 and moved < day
+    assert is_working_day(moved) and moved < day
     visited = [moved + timedelta(days=i) for i in range((day - moved).days)]  # moved .. day - 1
-    assert sum(1 for d in visited if d.weekday() < 5) == days
+    assert sum(1 for d in visited if is_working_day(d)) == days
+
+
+def test_a_working_day_shift_steps_over_the_tet_holiday():
+    # Tết Giáp Thìn: Thursday 08/02/2024 to Wednesday 14/02/2024 were days off.
+    assert earlier(date(2024, 2, 19), Shift(WORKING, 3)) == date(2024, 2, 7)
 
 
 def test_a_deadline_moves_and_its_words_follow():
