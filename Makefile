@@ -30,6 +30,7 @@ demo: migrate
 # The web server and one task worker (consolidations, reminders); Ctrl+C stops both.
 run: demo
 	@echo "danvan: http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
+	@$(PY) manage.py open_periods --schedule
 	@$(PY) manage.py db_worker --no-startup-delay > var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT) --noreload

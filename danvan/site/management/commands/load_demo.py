@@ -8,7 +8,7 @@ from danvan.events.demo import load_demo_events
 from danvan.org.demo import load_demo_units
 from danvan.plans.demo import load_demo_plans
 from danvan.recognition.demo import load_demo_recognition
-from danvan.reporting.demo import load_demo_calls
+from danvan.reporting.demo import load_demo_calls, load_demo_regime
 
 
 class Command(BaseCommand):
@@ -27,6 +27,7 @@ class Command(BaseCommand):
             plans = load_demo_plans(admin, units)
             issued = next((p for p in plans if p.status == "issued"), None)
             load_demo_calls(admin, units, issued)
+            load_demo_regime(admin, units)
             load_demo_events(admin, units, next((p for p in plans if p.status == "draft"), None))
             load_demo_recognition(admin, units)
             load_demo_citizens(admin, units)
