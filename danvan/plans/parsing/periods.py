@@ -20,16 +20,18 @@ from . import tasks as task_rules
 _PERIOD_START_RE = re.compile(r"^(?:thang|quy|\d\s+thang|sau thang|chin thang|ca nam|trong nam|nam \d{4})\b")
 # Words that say "the group's own period" without naming a time.
 _WITHIN_GROUP = {"trong thang", "trong quy", "trong thoi gian tren", "trong ky", ""}
-_WHOLE_YEAR_RE = re.compile(r"^(?:ca nam|trong nam|quanh nam|nam (?P<year>\d{4}))$")
+_WHOLE_YEAR_RE = re.compile(r"^(?:(?:ca|trong|quanh) nam(?: (?P<named>\d{4}))?|nam (?P<year>\d{4}))$")
 MAX_HEADING_CHARS = 40
 
 
 def whole_year(text: str, default_year: int | None) -> DateWindow | None:
-    """ "Cả năm", "Trong năm", "Năm 2026": the whole year (the document's year when none is written)."""
+    """ "Cả năm", "Trong năm", "Năm 2026", "CẢ NĂM 2026": the whole year (the document's year when none is
+    written)."""
     m = _WHOLE_YEAR_RE.match(vntext.fold(text))
     if m is None:
         return None
-    year = int(m.group("year")) if m.group("year") else default_year
+    written = m.group("named") or m.group("year")
+    year = int(written) if written else default_year
     if year is None:
         return None
     return DateWindow(start=date(year, 1, 1), end=date(year, 12, 31), text=text.strip(), kind="period")
