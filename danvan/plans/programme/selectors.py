@@ -109,6 +109,8 @@ def item_period(start: date | None, end: date | None) -> tuple[tuple, str]:
             return (end.year, 12, 9), str(_("Cả năm %(y)d") % {"y": end.year})
         if start.month == 1 and end.month == 6:
             return (end.year, 6, 5), str(_("6 tháng đầu năm %(y)d") % {"y": end.year})
+        if start.month == 7 and end.month == 12:
+            return (end.year, 12, 8), str(_("6 tháng cuối năm %(y)d") % {"y": end.year})
         if start.month % 3 == 1 and end.month == start.month + 2:
             quarter = ROMAN[(start.month - 1) // 3]
             return (end.year, end.month, 1), str(_("Quý %(q)s/%(y)d") % {"q": quarter, "y": end.year})
