@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from docx.document import Document as DocxDocument
 
+from danvan.lib.officialdoc import worktable
 from danvan.lib.officialdoc.blocks import (
     add_body_paragraph,
     add_doc_title,
@@ -116,6 +117,9 @@ def _block_text(block: Block) -> str:
 
 def _walk(blocks: list[Block]) -> Iterator[tuple[str, str, str]]:
     for block in blocks:
+        if block.cells and any(c.strip() for c in block.cells):
+            yield ("row", "\t".join(c.strip() for c in block.cells), "")  # a row of a work-item table
+            continue
         text = _block_text(block)
         if text:
             yield ("paragraph", text, "")
@@ -142,11 +146,22 @@ def body_items(doc: PlanDocument, profile: FormatProfile) -> list[tuple[str, str
 
 
 def _add_body(out: DocxDocument, profile: FormatProfile, doc: PlanDocument) -> None:
-    for kind, first, second in body_items(doc, profile):
+    items = body_items(doc, profile)
+    i = 0
+    while i < len(items):
+        kind, first, second = items[i]
+        if kind == "row":  # a run of table rows, with the group lines between them, is one table
+            run: list[tuple[str, str, str]] = []
+            while i < len(items) and (items[i][0] == "row" or worktable.is_group_line(items, i)):
+                run.append(items[i] if items[i][0] == "row" else ("group", items[i][1], ""))
+                i += 1
+            worktable.add_work_table(out, profile, run)
+            continue
         if kind == "heading":
             add_heading(out, profile, first, second)
         else:
             add_body_paragraph(out, profile, first)
+        i += 1
 
 
 # ----------------------------------------------------------------------------------------------

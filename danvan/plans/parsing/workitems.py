@@ -23,6 +23,7 @@ from danvan.lib.plandoc import (
     PlanDocument,
 )
 
+from . import periods
 from . import tasks as task_rules
 from .structure import walk
 
@@ -163,16 +164,29 @@ def read_tables(doc: PlanDocument, default_year: int | None) -> None:
 
 def _read_table_rows(blocks: list[Block], default_year: int | None) -> None:
     columns: dict[str, int] | None = None
+    width = 0
     previous: Block | None = None
+    group = None  # the month or quarter a programme's group row or period column names
     for block in blocks:
+        filled = [c for c in block.cells if c.strip()]
+        heading_text = block.text if not block.cells else filled[0] if len(filled) == 1 else ""
+        if (
+            columns is not None
+            and heading_text
+            and (found := periods.period_heading(heading_text, default_year))
+        ):
+            group = found  # "THÁNG 01", "QUÝ II": a group row of a programme's table, not a task
+            block.is_task = False
+            previous = block
+            continue
         if not block.cells:
             previous = block
-            columns = None
+            columns, group = None, None
             _read_table_rows(block.children, default_year)
             continue
         heading = table_columns(block.cells)
         if heading is not None:
-            columns = heading
+            columns, width, group = heading, len(block.cells), None
             block.is_task = False
             # "Phân công nhiệm vụ cụ thể như sau:" introduces the table; it is not a task itself
             if previous is not None and not previous.cells and previous.text.rstrip().endswith(":"):
@@ -182,7 +196,7 @@ def _read_table_rows(blocks: list[Block], default_year: int | None) -> None:
         previous = block
         if columns is None:
             continue
-        cells = block.cells
+        cells = block.cells = periods.align_period_column(block.cells, columns, width, default_year)
 
         def cell(kind: str, cells=cells, columns=columns) -> str:
             k = columns.get(kind)
@@ -199,7 +213,13 @@ def _read_table_rows(blocks: list[Block], default_year: int | None) -> None:
         block.leads = split_leads(block.lead)
         block.partners = split_leads(cell("partners"))
         due_text = cell("due")
-        block.due = _window_in(due_text, default_year) if due_text else None
+        own = periods.whole_year(due_text, default_year) if due_text else None
+        own = own or (_window_in(due_text, default_year) if due_text else None)
+        if columns.get("due", 99) < columns["what"] and own is not None:
+            group = own  # a period column: its cell is merged down over the rows that follow
+        if group is not None and (periods.is_within_group(due_text) or own is None):
+            own = group
+        block.due = own
         block.reason = REASON_TABLE
 
 
@@ -241,6 +261,15 @@ def read_labelled(doc: PlanDocument, default_year: int | None) -> None:
             block.partners = split_leads(pieces.get("partners", ""))
             if "due" in pieces:
                 block.due = _window_in(pieces["due"], default_year)
+            else:  # an item under "1. Quý I" is due in that quarter
+                block.due = next(
+                    (
+                        found
+                        for parent in reversed(_parents)
+                        if (found := periods.period_heading(parent.text, default_year)) is not None
+                    ),
+                    None,
+                )
             block.reason = REASON_LABELS
             # label lines are facts of this task, not tasks of their own
             for child in owned:

@@ -49,7 +49,8 @@ class Link:
     started: bool
     done: bool
     status_label: str
-    url: str = ""
+    shown: bool = True
+    url: str = ""  # filled by the view (selectors return no URLs)
 
 
 @dataclass
@@ -108,6 +109,8 @@ def item_period(start: date | None, end: date | None) -> tuple[tuple, str]:
             return (end.year, 12, 9), str(_("Cả năm %(y)d") % {"y": end.year})
         if start.month == 1 and end.month == 6:
             return (end.year, 6, 5), str(_("6 tháng đầu năm %(y)d") % {"y": end.year})
+        if start.month == 7 and end.month == 12:
+            return (end.year, 12, 8), str(_("6 tháng cuối năm %(y)d") % {"y": end.year})
         if start.month % 3 == 1 and end.month == start.month + 2:
             quarter = ROMAN[(start.month - 1) // 3]
             return (end.year, end.month, 1), str(_("Quý %(q)s/%(y)d") % {"q": quarter, "y": end.year})
@@ -131,10 +134,9 @@ def attach_states(items: list[Task], *, user=None, today: date | None = None) ->
             visible = {pk for pk, *_rest in carrier.rows(list(views), user=user)}
         for pk, item_id, title, started, done, status_label in rows:
             link = Link(carrier.kind, str(carrier.label), pk, title, started, done, str(status_label))
-            if visible is not None and pk not in visible:
-                link.url, link.title = "", ""  # counted for the state, not shown
-            else:
-                link.url = carrier.url(pk)
+            link.shown = visible is None or pk in visible  # a link out of the user's scope counts, unshown
+            if not link.shown:
+                link.title = ""
             views[item_id].links.append(link)
     for view in views.values():
         view.state = item_state(view.item, view.links, today)

@@ -13,6 +13,7 @@ from danvan.org.models import Unit
 
 from ..models import ItemCategory, Plan, PlanKind, Task
 from . import selectors
+from .carriers import CARRIERS
 from .forms import PREFILL_PARAM
 from .selectors import ItemState
 
@@ -59,6 +60,10 @@ def programme_detail(request, pk):
     lead_pk = request.GET.get("lead", "")
     lead_unit = lead_units.filter(pk=int(lead_pk)).first() if lead_pk.isdigit() else None
     every = selectors.programme_items(programme, user=request.user, lead_unit=lead_unit)
+    carriers = {carrier.kind: carrier for carrier in CARRIERS}
+    for view in every:
+        for link in view.links:
+            link.url = carriers[link.kind].url(link.pk) if link.shown else ""
     shown = [view for view in every if not state or view.state == state]
     counts = selectors.state_counts(every)
     total = sum(counts.values())

@@ -7,6 +7,7 @@ from danvan.citizens.demo import load_demo_citizens
 from danvan.events.demo import load_demo_events
 from danvan.org.demo import load_demo_units
 from danvan.plans.demo import load_demo_plans
+from danvan.plans.programme.demo import load_demo_programme
 from danvan.recognition.demo import load_demo_recognition
 from danvan.reporting.demo import load_demo_calls, load_demo_regime
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             load_demo_events(admin, units, next((p for p in plans if p.status == "draft"), None))
             load_demo_recognition(admin, units)
             load_demo_citizens(admin, units)
+            load_demo_programme(admin, units)  # last: it links the plans, calls, event and round
             lines += [
                 (
                     f"hoidong{n}",
