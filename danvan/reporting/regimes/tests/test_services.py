@@ -173,3 +173,17 @@ def test_every_period_kind_opens_on_its_own(cast, outline, today):
     for kind in Call.objects.filter(regime=regime).values_list("period_kind", flat=True):
         kinds[kind] = kinds.get(kind, 0) + 1
     assert kinds == {"month": 14, "quarter": 4, "half": 1, "nine_months": 1, "year": 1}
+
+
+def test_the_unit_is_told_its_draft_starts_from_last_periods_answer(cast, regime, today, client):
+    services.open_due_periods(today)
+    january = Call.objects.get(regime=regime, period_start=datetime.date(2026, 1, 1))
+    february = Call.objects.get(regime=regime, period_start=datetime.date(2026, 2, 1))
+    _answer(january, cast.ward, cast.ward_officer, "Tiếp 2 ngày, 14 lượt công dân")
+    carried = reporting.submission_for(call=february, unit=cast.ward)
+    fresh = reporting.submission_for(call=february, unit=cast.other_ward)
+    client.force_login(cast.ward_officer)
+    page = client.get(carried.get_absolute_url()).content.decode()
+    assert "Số liệu mang sang từ kỳ trước" in page and "Tháng 1/2026" in page
+    client.force_login(cast.outsider)
+    assert "Số liệu mang sang từ kỳ trước" not in client.get(fresh.get_absolute_url()).content.decode()
