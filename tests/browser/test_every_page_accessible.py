@@ -390,6 +390,15 @@ def test_every_page_passes_axe_for_the_committee_and_a_ward_officer(demo, page, 
     routes = named_routes()
     ward_addresses = [(name, address) for name, address in addresses if routes.get(name) == []]
     ward_failing, ward_known, ward_skipped = visit_all(page, live_server, ward_addresses, out, "ward")
+    # The error pages a person meets: a missing page and a refused one.
+    for name, address in [
+        ("errors:404", "/khong-co-trang-nay/"),
+        ("errors:403", reverse("accounts:user_list")),
+    ]:
+        page.goto(f"{live_server.url}{address}")
+        blocking = [v for v in violations(page) if v.get("impact") in BLOCKING]
+        if blocking:
+            ward_failing[name] = (address, blocking)
     # What the officers may not open, the administrator can (user management, catalogues); the score sheet is
     # a council member's.
     page.context.clear_cookies()
