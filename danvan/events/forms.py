@@ -54,7 +54,8 @@ class EventForm(NormalizingFormMixin, VersionedFormMixin, OnceFormMixin, forms.M
         }
         help_texts = {
             "place_name": _(
-                "Ví dụ “Từ Sơn”. Sự kiện tạo từ kế hoạch dùng địa danh và người ký của kế hoạch."
+                "Ví dụ “Từ Sơn”. Sự kiện tạo từ kế hoạch dùng địa danh và người ký của kế hoạch; "
+                "địa danh ghi ở đây khi kế hoạch không ghi."
             ),
             "signer_authority": _("Ví dụ “K/T TRƯỞNG BAN”; để trống khi người đứng đầu ký."),
             "signer_title": _("Ví dụ “PHÓ TRƯỞNG BAN”."),

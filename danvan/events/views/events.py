@@ -144,6 +144,8 @@ def event_detail(request, pk):
             "upload_form": PresentationUploadForm(),
             "close_form": CloseForm(),
             "document_jobs": jobs_for(request.user, event) if context["can_manage"] else [],
+            # The letters' date line needs a place: the plan's, else the event's own; say so before printing.
+            "lacks_place": not ((event.plan.place if event.plan else "") or event.place_name),
         }
     )
     return render(request, "events/event_detail.html", context)

@@ -143,7 +143,9 @@ def _detail_context(request, round_: AppraisalRound, close_form=None) -> dict:
     rows = selectors.ranking(round_)
     scorable = [r for r in rows if not policy.is_own_unit(r.entry.exemplar.unit.path, own_paths)]
     scored_all = seat is not None and all(r.entry.pk in my_sheets for r in scorable)
-    see_ranking = manage or not is_open or scored_all
+    # A seated member sees others' scores only once their own sheets are sent, even when they also organise
+    # the round; an organiser without a seat sees the ranking as it forms.
+    see_ranking = not is_open or (scored_all if seat is not None else manage)
     may_close = is_open and (manage or (seat is not None and seat.is_chair))
     if may_close and close_form is None:
         close_form = CloseForm(rows=rows)
