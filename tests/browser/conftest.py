@@ -5,6 +5,7 @@ that thread unless told otherwise; the tests only touch the ORM to build data be
 acts, so allowing it here (and only here) is safe.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -127,3 +128,35 @@ def accessible(output_path):
         return assert_accessible(page, name, out=output_path, **kwargs)
 
     return _accessible
+
+
+# The issuer of seed 003, a unit dissolved by the 2025 reform: journey 1 imports the plan under it.
+ISSUER_2023 = "Ban Dân vận Tỉnh ủy Thử Nghiệm (khóa 2020-2025)"
+
+
+@pytest.fixture
+def units_of_2023(cast):
+    """The province's party committee and its Ban Dân vận as they were until the 2025 reform (the seed's
+    issuer), and the provincial Front, which sits under the province, not under the party committee."""
+    from danvan.testing.factories import UnitFactory, kind
+
+    ended = datetime.date(2025, 6, 30)
+    party = UnitFactory(
+        name="Tỉnh ủy Thử Nghiệm (khóa 2020-2025)",
+        kind=kind("party_committee"),
+        parent=cast.province,
+        abbreviation="TU",
+        valid_to=ended,
+    )
+    issuer = UnitFactory(
+        name=ISSUER_2023,
+        short_name="Ban Dân vận Tỉnh ủy",
+        kind=kind("mobilization_committee"),
+        parent=party,
+        abbreviation="BDVTU",
+        valid_to=ended,
+    )
+    front = UnitFactory(
+        name="Ủy ban MTTQ tỉnh Thử Nghiệm", kind=kind("fatherland_front"), parent=cast.province
+    )
+    return issuer, front

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from .conftest import ISSUER_2023 as ISSUER
 from .conftest import log_in
 from .journey_steps_plan import import_and_issue_seed_003, seed_003_text
 
@@ -13,35 +14,6 @@ pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-ISSUER = "Ban Dân vận Tỉnh ủy Thử Nghiệm (khóa 2020-2025)"
-
-
-@pytest.fixture
-def units_of_2023(cast):
-    """The province's party committee and its Ban Dân vận as they were until the 2025 reform (the seed's
-    issuer), and the provincial Front, which sits under the province, not under the party committee."""
-    from danvan.testing.factories import UnitFactory, kind
-
-    ended = datetime.date(2025, 6, 30)
-    party = UnitFactory(
-        name="Tỉnh ủy Thử Nghiệm (khóa 2020-2025)",
-        kind=kind("party_committee"),
-        parent=cast.province,
-        abbreviation="TU",
-        valid_to=ended,
-    )
-    issuer = UnitFactory(
-        name=ISSUER,
-        short_name="Ban Dân vận Tỉnh ủy",
-        kind=kind("mobilization_committee"),
-        parent=party,
-        abbreviation="BDVTU",
-        valid_to=ended,
-    )
-    front = UnitFactory(
-        name="Ủy ban MTTQ tỉnh Thử Nghiệm", kind=kind("fatherland_front"), parent=cast.province
-    )
-    return issuer, front
 
 
 @pytest.mark.parametrize("tag, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
