@@ -60,14 +60,24 @@ def _values(indicator: Indicator, root: Unit | None, user, *, count_from_depth: 
     return rows.filter(Q(covered_at__isnull=True) | Q(covered_at__lt=count_from_depth))
 
 
+def _month_starts(period: Period) -> list[date]:
+    return [date(period.year, month, 1) for month in range(period.start.month, period.end.month + 1)]
+
+
 def _periods_q(wanted: list[Period]) -> Q:
-    """The rows of each period at its own kind, and the months inside each longer one."""
-    query = Q(pk__in=[])
+    """The rows of each period at its own kind, and the months inside each longer one.
+
+    As two IN lists (kinds, first days), never an OR of ranges: the unique index (indicator, kind, start,
+    unit) then answers with point lookups. A row of another wanted kind that starts on one of those days
+    comes along and is ignored by `_combine`, which takes exactly the (kind, start) pairs it needs."""
+    kinds, starts = set(), set()
     for period in wanted:
-        query |= Q(period_kind=kind_of(period), period_start=period.start)
+        kinds.add(kind_of(period))
+        starts.add(period.start)
         if kind_of(period) != MONTH:
-            query |= Q(period_kind=MONTH, period_start__gte=period.start, period_start__lte=period.end)
-    return query
+            kinds.add(MONTH)
+            starts.update(_month_starts(period))
+    return Q(period_kind__in=sorted(kinds), period_start__in=sorted(starts))
 
 
 def _unit_aggregate(indicator: Indicator):
