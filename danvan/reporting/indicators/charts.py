@@ -23,7 +23,7 @@ _ids = itertools.count(1)
 def figure(value: Decimal | None) -> str:
     if value is None:
         return "—"
-    places = 0 if value == value.to_integral_value() else 2
+    places = 0 if value == value.to_integral_value() else min(2, -value.normalize().as_tuple().exponent)
     return number_format(value, decimal_pos=places, force_grouping=True)
 
 

@@ -46,22 +46,38 @@ def active_indicators():
     return Indicator.objects.filter(active=True)
 
 
-def _values(indicator: Indicator, root: Unit, user, *, count_from_depth: int):
-    """The values of the root's subtree that a roll-up from `count_from_depth` counts (topmost reports)."""
+def _depth(root: Unit | None) -> int:
+    return 0 if root is None else root.depth
+
+
+def _values(indicator: Indicator, root: Unit | None, user, *, count_from_depth: int):
+    """The values of the root's subtree (every unit's for None) that a roll-up from `count_from_depth`
+    counts (the topmost reports)."""
     rows = IndicatorValue.objects.all() if user is None else IndicatorValue.objects.visible_to(user)
-    return rows.filter(access.subtree_q("unit__path", [root.path]), indicator=indicator).filter(
-        Q(covered_at__isnull=True) | Q(covered_at__lt=count_from_depth)
-    )
+    rows = rows.filter(indicator=indicator)
+    if root is not None:
+        rows = rows.filter(access.subtree_q("unit__path", [root.path]))
+    return rows.filter(Q(covered_at__isnull=True) | Q(covered_at__lt=count_from_depth))
+
+
+def _month_starts(period: Period) -> list[date]:
+    return [date(period.year, month, 1) for month in range(period.start.month, period.end.month + 1)]
 
 
 def _periods_q(wanted: list[Period]) -> Q:
-    """The rows of each period at its own kind, and the months inside each longer one."""
-    query = Q(pk__in=[])
+    """The rows of each period at its own kind, and the months inside each longer one.
+
+    As two IN lists (kinds, first days), never an OR of ranges: the unique index (indicator, kind, start,
+    unit) then answers with point lookups. A row of another wanted kind that starts on one of those days
+    comes along and is ignored by `_combine`, which takes exactly the (kind, start) pairs it needs."""
+    kinds, starts = set(), set()
     for period in wanted:
-        query |= Q(period_kind=kind_of(period), period_start=period.start)
+        kinds.add(kind_of(period))
+        starts.add(period.start)
         if kind_of(period) != MONTH:
-            query |= Q(period_kind=MONTH, period_start__gte=period.start, period_start__lte=period.end)
-    return query
+            kinds.add(MONTH)
+            starts.update(_month_starts(period))
+    return Q(period_kind__in=sorted(kinds), period_start__in=sorted(starts))
 
 
 def _unit_aggregate(indicator: Indicator):
@@ -87,10 +103,10 @@ def _combine(indicator: Indicator, period: Period, totals: dict[tuple[str, date]
     return sum((total for _start, total in months), ZERO)
 
 
-def rollup_many(indicator: Indicator, root: Unit, wanted: list[Period], *, user=None) -> dict:
+def rollup_many(indicator: Indicator, root: Unit | None, wanted: list[Period], *, user=None) -> dict:
     """{period: figure or None (nobody reported)} for several periods of the root's subtree, one query."""
     rows = (
-        _values(indicator, root, user, count_from_depth=root.depth)
+        _values(indicator, root, user, count_from_depth=_depth(root))
         .filter(_periods_q(wanted))
         .values("period_kind", "period_start")
         .annotate(total=_unit_aggregate(indicator))
@@ -100,23 +116,26 @@ def rollup_many(indicator: Indicator, root: Unit, wanted: list[Period], *, user=
     return {period: _combine(indicator, period, totals) for period in wanted}
 
 
-def rollup(indicator: Indicator, root_unit: Unit, period: Period, *, user=None) -> Decimal:
-    """The indicator's figure for the root's subtree over the period (0 when nobody reported)."""
+def rollup(indicator: Indicator, root_unit: Unit | None, period: Period, *, user=None) -> Decimal:
+    """The indicator's figure for the root's subtree over the period (0 when nobody reported); a root of
+    None is the whole tree (the nation: every root unit's subtree)."""
     value = rollup_many(indicator, root_unit, [period], user=user)[period]
     return ZERO if value is None else value
 
 
 def rollup_by_child(
-    indicator: Indicator, root_unit: Unit, period: Period, *, user=None
+    indicator: Indicator, root_unit: Unit | None, period: Period, *, user=None
 ) -> list[tuple[Unit, Decimal | None]]:
-    """[(child, figure of the child's subtree or None)] for each direct child of the root, by name.
+    """[(child, figure of the child's subtree or None)] for each direct child of the root, by name (for a
+    root of None: each root unit, the provinces).
 
     One grouped query over the values (grouped by the child's path segment) and one for the children."""
-    width = len(root_unit.path) + access.SEGMENT_WIDTH
+    width = (len(root_unit.path) if root_unit else 0) + access.SEGMENT_WIDTH
+    values = _values(indicator, root_unit, user, count_from_depth=_depth(root_unit) + (1 if root_unit else 0))
+    if root_unit is not None:
+        values = values.exclude(unit_id=root_unit.pk)
     rows = (
-        _values(indicator, root_unit, user, count_from_depth=root_unit.depth + 1)
-        .exclude(unit_id=root_unit.pk)
-        .filter(_periods_q([period]))
+        values.filter(_periods_q([period]))
         .annotate(child_path=Substr("unit__path", 1, width))
         .values("child_path", "period_kind", "period_start")
         .annotate(total=_unit_aggregate(indicator))
@@ -125,22 +144,22 @@ def rollup_by_child(
     by_child: dict[str, dict] = defaultdict(dict)
     for r in rows:
         by_child[r["child_path"]][(r["period_kind"], r["period_start"])] = r["total"]
-    children = Unit.objects.filter(parent=root_unit)
+    children = (
+        Unit.objects.filter(parent=root_unit) if root_unit else Unit.objects.filter(parent__isnull=True)
+    )
     if user is not None:
         children = children.visible_to(user)
     children = children.order_by("sort_key").only("id", "name", "path", "depth", "parent_id", "kind_id")
     return [(child, _combine(indicator, period, by_child.get(child.path, {}))) for child in children]
 
 
-def target_for(indicator: Indicator, unit: Unit, year: int, *, user=None) -> Decimal | None:
-    """The unit's own target for the year, else the sum of its direct children's targets, else None."""
+def target_for(indicator: Indicator, unit: Unit | None, year: int, *, user=None) -> Decimal | None:
+    """The unit's own target for the year, else the sum of its direct children's targets, else None
+    (for None, the whole tree: the root units' targets)."""
     targets = IndicatorTarget.objects.all() if user is None else IndicatorTarget.objects.visible_to(user)
-    rows = list(
-        targets.filter(indicator=indicator, year=year)
-        .filter(Q(unit=unit) | Q(unit__parent=unit))
-        .values_list("unit_id", "value")
-    )
-    own = [value for unit_id, value in rows if unit_id == unit.pk]
+    mine = Q(unit__parent__isnull=True) if unit is None else Q(unit=unit) | Q(unit__parent=unit)
+    rows = list(targets.filter(mine, indicator=indicator, year=year).values_list("unit_id", "value"))
+    own = [value for unit_id, value in rows if unit is not None and unit_id == unit.pk]
     if own:
         return own[0]
     children = [value for unit_id, value in rows if unit_id != unit.pk]
@@ -171,7 +190,7 @@ class Comparison:
         }
 
 
-def compare(indicator: Indicator, root_unit: Unit, period: Period, *, user=None) -> dict:
+def compare(indicator: Indicator, root_unit: Unit | None, period: Period, *, user=None) -> dict:
     """{value, last_year, change_pct, target, target_pct} for the root's subtree over the period.
 
     None where there is nothing to show (nobody reported, no target, last year was 0). target_pct is the
@@ -191,7 +210,7 @@ def periods_of(kind: str, year: int) -> list[Period]:
     return [Period(kind, year, number) for number in range(1, PER_YEAR[kind] + 1)]
 
 
-def series(indicator: Indicator, root_unit: Unit, kind: str, year: int, *, user=None):
+def series(indicator: Indicator, root_unit: Unit | None, kind: str, year: int, *, user=None):
     """[(period, figure or None)] for every period of the kind in the year, in order; one query."""
     wanted = periods_of(kind, year)
     figures = rollup_many(indicator, root_unit, wanted, user=user)

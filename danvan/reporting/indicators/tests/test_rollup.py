@@ -52,6 +52,10 @@ def test_subtree_sums_before_and_after_the_ward_reports_through_its_children(exa
     assert selectors.rollup(dialogues, cast.province, MARCH) == Decimal(13)
     assert selectors.rollup(dialogues, cast.ward, MARCH) == Decimal(7)
     assert selectors.rollup(dialogues, cast.area, MARCH) == Decimal(4)  # the area's own subtree still
+    assert selectors.rollup(dialogues, None, MARCH) == Decimal(13)  # the whole tree (the nation)
+    assert [(u.pk, v) for u, v in selectors.rollup_by_child(dialogues, None, MARCH)] == [
+        (cast.province.pk, 13)
+    ]
     by_child = {u.pk: v for u, v in selectors.rollup_by_child(dialogues, cast.province, MARCH)}
     assert by_child == {cast.ward.pk: 7, cast.other_ward.pk: 5, cast.agency.pk: 1}
     by_child = {u.pk: v for u, v in selectors.rollup_by_child(dialogues, cast.ward, MARCH)}

@@ -99,3 +99,36 @@ def test_targets_are_entered_and_a_wrong_unit_is_refused(figures, login, dialogu
         login(cast.outsider).post(url, {"year": 2024, "value": "1", "unit_of_measure": "cuộc"}).status_code
         == 404
     )
+
+
+def test_the_template_editor_binds_a_number_column_to_an_indicator(cast, login, dialogues):
+    from danvan.reporting.models import FormTemplate
+
+    client = login(cast.province_officer)
+    data = {
+        "name": "Báo cáo tháng",
+        "layout": "table",
+        "owner": cast.province.pk,
+        "f-TOTAL_FORMS": 2,
+        "f-INITIAL_FORMS": 0,
+        "f-0-label": "Nội dung",
+        "f-0-kind": "text",
+        "f-1-label": "Số cuộc",
+        "f-1-kind": "number",
+        "f-1-indicator": dialogues.pk,
+    }
+    page = client.get(reverse("reporting:template_new"))
+    assert dialogues.name in page.content.decode()  # the select in each column row
+    assert client.post(reverse("reporting:template_new"), data).status_code == 302
+    template = FormTemplate.objects.get(name="Báo cáo tháng")
+    assert [(f.label, f.indicator_id) for f in template.fields.all()] == [
+        ("Nội dung", None),
+        ("Số cuộc", dialogues.pk),
+    ]
+    edit = client.get(reverse("reporting:template_edit", args=[template.pk]))
+    assert f'<option value="{dialogues.pk}" selected>' in edit.content.decode()
+
+    wrong = {**data, "name": "Sai", "f-1-kind": "text"}
+    refused = client.post(reverse("reporting:template_new"), wrong)
+    assert refused.status_code == 200 and "phải có kiểu Số" in refused.content.decode()
+    assert not FormTemplate.objects.filter(name="Sai").exists()

@@ -125,6 +125,13 @@ def pk(name):
     return lambda o: {"pk": o.objects[name].pk}
 
 
+def indicator_and_unit(o):
+    """An indicator of the shared catalogue (seeded by migration), seen for ward A's unit."""
+    from django.apps import apps
+
+    return {"pk": apps.get_model("reporting", "Indicator").objects.first().pk, "unit_pk": o.unit.pk}
+
+
 ADMIN_ONLY = frozenset({403})  # an officer of another ward lacks the capability anywhere: 403 says nothing
 LIST = {"listing": True, "outsider": frozenset({200}), "stranger": frozenset({200, 403})}
 
@@ -292,6 +299,14 @@ ROUTES: dict[str, Route] = {
     "reporting:submission_upload": Route(pk("submission"), post=True),
     "reporting:submission_signed": Route(pk("submission"), post=True),
     # an upload preview is its uploader's own, like an import batch
+    # indicators (issue 14): the catalogue is shared; what a page shows is the unit's subtree
+    "reporting:indicator_home": Route(outsider=frozenset({302}), stranger=frozenset({302})),
+    "reporting:indicator_list": Route(lambda o: {"unit_pk": o.unit.pk}),
+    "reporting:indicator_detail": Route(indicator_and_unit),
+    "reporting:indicator_export": Route(indicator_and_unit),
+    "reporting:indicator_drilldown": Route(indicator_and_unit),
+    "reporting:indicator_targets": Route(indicator_and_unit, post=True),
+    "reporting:indicator_prefill": Route(pk("submission"), post=True),
     "reporting:upload_preview": Route(pk("upload"), lacking=None, admin=frozenset({404}), post=True),
     # periodic report regimes (issue 14)
     "reporting:regime_list": Route(**LIST),
