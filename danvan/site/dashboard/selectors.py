@@ -29,7 +29,9 @@ from danvan.org.selectors import cap_paths
 from danvan.plans.models import Plan, Task
 from danvan.reporting.models import Call, CallTarget, Submission
 
-SENT = (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED)
+# Sent at least once (a returned answer was still sent on its day): the rule of the regimes' on-time grid
+# (reporting.regimes.selectors.cell_state), so the dashboard and a regime's page count alike.
+SENT = Q(revision__gt=0)
 OVERDUE_LISTED = 10
 EVENTS_LISTED = 8
 
@@ -210,7 +212,7 @@ def reporting_grid(
             targets[(child, call_id)] = n
             calls[call_id] = (period_start, due_end)
         answered = (
-            Submission.objects.filter(calls_filter, access.subtree_q("unit__path", paths), status__in=SENT)
+            Submission.objects.filter(SENT, calls_filter, access.subtree_q("unit__path", paths))
             .annotate(key=key)
             .values_list("key", "call_id", "is_late")
             .annotate(n=Count("id"))
@@ -262,8 +264,8 @@ def late_answers(node: Node, year: int, kind: PeriodKind, *, limit: int = 10, re
     start, end = _year_span(year)
     rows = (
         Submission.objects.filter(
+            SENT,
             access.subtree_q("unit__path", node.paths),
-            status__in=SENT,
             is_late=True,
             call__period_kind=kind,
             call__period_start__gte=start,

@@ -11,10 +11,11 @@ The year, on the cast's province (wards A and B, the agency; ward A has the area
   Q1 (province, quarterly)  B              -                                            (not monthly)
   no period                 A              -                                            (not periodic)
 
-By hand, for the province: ward A 4 asked, 4 on time; ward B 3 asked, 1 late, 1 missing (the returned
-answer is not sent), 1 pending; the agency 1 asked, 1 missing. In all 8 asked, 1 pending, so 7 due; 5 sent
-(4 on time): rate round(500/7) = 71 %, punctuality round(400/7) = 57 %. January: 3 asked, 2 sent, 67 %;
-February: 2 asked, 1 sent, 50 %; March: 3 asked, 2 sent, 1 pending, 100 % of those due.
+By hand, for the province: ward A 4 asked, 4 on time; ward B 3 asked, 1 late, 1 on time (a returned answer
+was sent on its day, as the regimes' grid counts it), 1 pending; the agency 1 asked, 1 missing (a draft is
+not sent). In all 8 asked, 1 pending, so 7 due; 6 sent (5 on time): rate round(600/7) = 86 %, punctuality
+round(500/7) = 71 %. January: 3 asked, 2 sent, 67 %; February: 2 asked, 2 sent, 100 %; March: 3 asked, 2
+sent, 1 pending, 100 % of those due.
 """
 
 import datetime
@@ -132,15 +133,15 @@ def test_the_provinces_year_by_hand(year):
     ward, other, agency = rows[c.ward.name].total, rows[c.other_ward.name].total, rows[c.agency.name].total
     assert (ward.targets, ward.on_time, ward.late, ward.missing, ward.pending) == (4, 4, 0, 0, 0)
     assert ward.state == "on_time" and ward.rate == 100
-    assert (other.targets, other.on_time, other.late, other.missing, other.pending) == (3, 0, 1, 1, 1)
-    assert other.state == "missing" and other.rate == 50 and other.punctuality == 0
+    assert (other.targets, other.on_time, other.late, other.missing, other.pending) == (3, 1, 1, 0, 1)
+    assert other.state == "late" and other.rate == 100 and other.punctuality == 50
     assert (agency.targets, agency.missing, agency.state, agency.rate) == (1, 1, "missing", 0)
     assert rows[c.other_ward.name].cells[month(1)].state == "late"
     assert rows[c.other_ward.name].cells[month(3)].state == "pending"
     total = grid.total
-    assert (total.targets, total.sent, total.due, total.rate, total.punctuality) == (8, 5, 7, 71, 57)
+    assert (total.targets, total.sent, total.due, total.rate, total.punctuality) == (8, 6, 7, 86, 71)
     assert grid.periods == [month(1), month(2), month(3)]
-    assert [grid.by_period[p].rate for p in grid.periods] == [67, 50, 100]
+    assert [grid.by_period[p].rate for p in grid.periods] == [67, 100, 100]
     assert grid.by_period[month(3)].state == "pending"
 
 
@@ -175,8 +176,8 @@ def test_the_page_shows_the_figures_and_the_late_unit(year, login):
     response = login(c.province_officer).get(reverse("core:dashboard"), {"year": YEAR, "kind": "month"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'data-testid="dash-rate">71%' in html
-    assert 'data-testid="dash-punctuality">57%' in html
+    assert 'data-testid="dash-rate">86%' in html
+    assert 'data-testid="dash-punctuality">71%' in html
     assert 'data-testid="dash-overdue">4<' in html
     late = html[html.index('data-testid="dash-late"') :]
     assert c.other_ward.name in late[: late.index("</ul>")]
@@ -203,9 +204,10 @@ def test_the_export_carries_the_same_figures(year, login):
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Theo kỳ", "Theo đơn vị", "Nhiệm vụ quá hạn"]
     rows = list(book["Theo kỳ"].iter_rows(values_only=True))
-    assert rows[-1][:8] == ("Cả năm", 8, 4, 1, 2, 1, 71, 57)
+    assert rows[-1][:8] == ("Cả năm", 8, 5, 1, 1, 1, 86, 71)
     units = {r[0]: r for r in book["Theo đơn vị"].iter_rows(min_row=3, values_only=True)}
-    assert units[year.other_ward.name][1] == "Còn đơn vị chưa gửi"
+    assert units[year.other_ward.name][1] == "Có đơn vị gửi muộn"
+    assert units[year.agency.name][1] == "Còn đơn vị chưa gửi"
     assert units[year.other_ward.name][9] == "1/1 (1 muộn)"
 
 
