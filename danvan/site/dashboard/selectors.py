@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import gettext as _
 
@@ -27,7 +27,7 @@ from danvan.lib.periods import KIND_LABELS, Period, PeriodKind
 from danvan.org.models import Unit
 from danvan.org.selectors import cap_paths
 from danvan.plans.models import Plan, Task
-from danvan.reporting.models import Call, CallTarget, Submission
+from danvan.reporting.models import CallTarget, Submission
 
 # Sent at least once (a returned answer was still sent on its day): the rule of the regimes' on-time grid
 # (reporting.regimes.selectors.cell_state), so the dashboard and a regime's page count alike.
@@ -48,10 +48,12 @@ STATE_LABELS = {
 
 @dataclass
 class Node:
-    """Where the dashboard stands: one unit, or several roots together (`unit` None)."""
+    """Where the dashboard stands: one unit, or several roots together (`unit` None); `everything` when
+    those roots are all the top units (the system administrator's landing: the whole country)."""
 
     unit: Unit | None
     roots: list[Unit]
+    everything: bool = False
 
     @property
     def paths(self) -> list[str]:
@@ -81,7 +83,17 @@ def landing_node(user) -> Node | None:
     roots = dashboard_roots(user)
     if roots is None:
         return None
-    return Node(unit=roots[0] if len(roots) == 1 else None, roots=roots)
+    everything = cap_paths(user, Cap.DASHBOARD_VIEW) is None
+    return Node(unit=roots[0] if len(roots) == 1 else None, roots=roots, everything=everything)
+
+
+def _units_below(node: Node, paths: list[str]) -> Q:
+    """The rows whose unit is in the subtrees of `paths`, as `unit_id IN (the subtree's ids)`: the database
+    then starts from the subtree's few units and their rows (by the unit index) rather than from every
+    call of the year across the country. The whole country needs no filter at all."""
+    if node.everything:
+        return Q()
+    return Q(unit_id__in=Unit.objects.filter(access.subtree_q("path", paths)).values("pk"))
 
 
 def children_of(node: Node) -> list[Unit]:
@@ -202,7 +214,7 @@ def reporting_grid(
     for length, paths in _prefix_lengths(node).items():
         key = Substr("unit__path", 1, length)
         rows = (
-            CallTarget.objects.filter(calls_filter, access.subtree_q("unit__path", paths))
+            CallTarget.objects.filter(calls_filter, _units_below(node, paths))
             .annotate(key=key)
             .values_list("key", "call_id", "call__period_start", "call__due_end")
             .annotate(n=Count("id"))
@@ -212,7 +224,7 @@ def reporting_grid(
             targets[(child, call_id)] = n
             calls[call_id] = (period_start, due_end)
         answered = (
-            Submission.objects.filter(SENT, calls_filter, access.subtree_q("unit__path", paths))
+            Submission.objects.filter(SENT, calls_filter, _units_below(node, paths))
             .annotate(key=key)
             .values_list("key", "call_id", "is_late")
             .annotate(n=Count("id"))
@@ -259,47 +271,9 @@ def _sum(tallies) -> Tally:
     return total
 
 
-def late_answers(node: Node, year: int, kind: PeriodKind, *, limit: int = 10, regime_id=None) -> list:
-    """The latest late answers in the subtree (unit, period, when sent): the names behind the amber cells."""
-    start, end = _year_span(year)
-    rows = (
-        Submission.objects.filter(
-            SENT,
-            access.subtree_q("unit__path", node.paths),
-            is_late=True,
-            call__period_kind=kind,
-            call__period_start__gte=start,
-            call__period_start__lte=end,
-        )
-        .filter(Q(call__regime_id=regime_id) if regime_id is not None else Q())
-        .select_related("unit", "call")
-        .only("id", "submitted_at", "unit__name", "call__period_kind", "call__period_start", "call__due_end")
-        .order_by("-call__period_start", "-submitted_at")[:limit]
-    )
-    return [
-        {
-            "unit": s.unit.name,
-            "period": Period.from_span(kind, s.call.period_start),
-            "due": s.call.due_end,
-            "sent": s.submitted_at,
-            "url": s.get_absolute_url(),
-        }
-        for s in rows
-    ]
-
-
-def period_choices(user, node: Node) -> tuple[list[int], list[PeriodKind]]:
-    """The years and kinds of period the calls the user sees report on (one query), so the year selector
-    offers what has data; the current year is always offered."""
-    calls = Call.objects.visible_to(user).exclude(period_kind="").filter(period_start__isnull=False)
-    rows = calls.values_list("period_kind").annotate(first=Min("period_start"), last=Max("period_start"))
-    years: set[int] = set()
-    kinds = []
-    for kind, first, last in rows.order_by():
-        kinds.append(PeriodKind(kind))
-        years |= set(range(first.year, last.year + 1))
-    order = list(PeriodKind)
-    return sorted(years), sorted(kinds, key=order.index)
+def year_choices(today: date) -> list[int]:
+    """The years the selector offers: five back and the next (no query: a year without reports says so)."""
+    return list(range(today.year - 5, today.year + 2))
 
 
 # --- tasks and events ------------------------------------------------------------------------------------
@@ -308,13 +282,14 @@ def period_choices(user, node: Node) -> tuple[list[int], list[PeriodKind]]:
 @dataclass
 class OverdueTasks:
     total: int
-    by_child: list[tuple[str, int]]  # (label, count), children with none left out
-    listed: list[Task]
+    by_child: list[tuple[str, int]]  # (label, count), most first; children with none left out
+    listed: list[dict]  # the first few, soonest due first: pk, title, lead, due_end
 
 
 def overdue_tasks(node: Node, children: list[Unit], year: int, *, today: date) -> OverdueTasks:
     """Tasks of issued plans due in `year` and before today, not done nor cancelled, led in the subtree (or,
-    with no lead unit, of a plan issued there): counted by child in one query, the first few listed."""
+    with no lead unit, of a plan issued there). One query: the overdue rows are few (each is a problem
+    someone must answer for), so they are counted by child here rather than in a second grouped query."""
     start, end = _year_span(year)
     paths = node.paths
     led_here = access.subtree_q("lead_unit__path", paths)
@@ -323,22 +298,25 @@ def overdue_tasks(node: Node, children: list[Unit], year: int, *, today: date) -
         Task.objects.overdue(today)
         .filter(led_here | issued_here, plan__status=Plan.Status.ISSUED)
         .filter(due_end__gte=start, due_end__lte=end)
+        .annotate(owner_path=Coalesce("lead_unit__path", "plan__issuing_unit__path"))
+        .values_list("id", "title", "due_end", "lead_unit__name", "lead_text", "owner_path")
+        .order_by("due_end", "id")
     )
+    lengths = list(_prefix_lengths(node))
+    child_paths = {u.path for u in children}
     counts: dict[str, int] = defaultdict(int)
-    for length, _roots in _prefix_lengths(node).items():
-        key = Substr(Coalesce("lead_unit__path", "plan__issuing_unit__path"), 1, length)
-        for child, n in tasks.annotate(key=key).values_list("key").annotate(n=Count("id")).order_by():
-            counts[child] += n
+    listed = []
+    for pk, title, due_end, lead_name, lead_text, owner_path in tasks:
+        # the child whose subtree holds the task; "" for the node itself
+        key = next((owner_path[:n] for n in lengths if owner_path[:n] in child_paths), "")
+        counts[key] += 1
+        if len(listed) < OVERDUE_LISTED:
+            listed.append({"pk": pk, "title": title, "lead": lead_name or lead_text, "due_end": due_end})
     total = sum(counts.values())
     by_child = [(u.name, counts.pop(u.path)) for u in children if u.path in counts]
     if counts:
         by_child.insert(0, (node.name, sum(counts.values())))
     by_child.sort(key=lambda item: -item[1])
-    listed = (
-        list(tasks.select_related("plan", "lead_unit").order_by("due_end", "id")[:OVERDUE_LISTED])
-        if total
-        else []
-    )
     return OverdueTasks(total=total, by_child=by_child, listed=listed)
 
 

@@ -34,40 +34,36 @@ def _node(request, pk: int | None) -> Node:
     return Node(unit=unit, roots=[unit])
 
 
-def _choices(request, node: Node, today):
-    """The year and kind of period asked for, among those with data; a value that is not offered falls
-    back to the default (the current year, monthly when there are monthly reports)."""
-    years, kinds = selectors.period_choices(request.user, node)
-    if today.year not in years:
-        years = sorted({*years, today.year})
+def _choices(request, today):
+    """The year and kind of period asked for; a value that is not offered falls back to the default (the
+    current year, monthly reports)."""
+    years = selectors.year_choices(today)
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
         year = today.year
     if year not in years:
         year = today.year
-    default_kind = PeriodKind.MONTH if PeriodKind.MONTH in kinds or not kinds else kinds[0]
     kind = request.GET.get("kind", "")
-    kind = PeriodKind(kind) if kind in kinds else default_kind
-    return years, kinds, year, kind
+    kind = PeriodKind(kind) if kind in {k.value for k in PeriodKind} else PeriodKind.MONTH
+    return years, list(PeriodKind), year, kind
 
 
 def _figures(request, pk: int | None) -> dict:
     today = timezone.localdate()
     node = _node(request, pk)
-    years, kinds, year, kind = _choices(request, node, today)
+    years, kinds, year, kind = _choices(request, today)
     children = selectors.children_of(node)
     grid = selectors.reporting_grid(node, children, year, kind, today=today)
     return {
         "node": node,
         "today": today,
         "years": years,
-        "kinds": [(k, selectors.KIND_LABELS[k]) for k in kinds] or [(kind, selectors.KIND_LABELS[kind])],
+        "kinds": [(k, selectors.KIND_LABELS[k]) for k in kinds],
         "year": year,
         "kind": kind,
         "children": children,
         "grid": grid,
-        "late": selectors.late_answers(node, year, kind) if grid.total.late else [],
         "overdue": selectors.overdue_tasks(node, children, year, today=today),
     }
 
