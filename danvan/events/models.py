@@ -61,6 +61,16 @@ class Event(TimeStamped, Versioned, DateWindowFields("time")):
         related_name="events",
     )
     kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices, default=Kind.CONFERENCE)
+    # The programme item (a task of a Chương trình công tác) this carries out.
+    programme_item = models.ForeignKey(
+        "plans.Task",
+        verbose_name=_("thực hiện mục trong Chương trình công tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carrying_events",
+        limit_choices_to={"plan__kind": "programme"},
+    )
     title = models.CharField(_("tên sự kiện"), max_length=500)
     venue = models.CharField(_("địa điểm"), max_length=255, blank=True)
     starts_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)

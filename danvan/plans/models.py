@@ -1,3 +1,4 @@
+import re
 import secrets
 from datetime import date
 
@@ -19,7 +20,39 @@ class Profile(models.TextChoices):
     STATE_2020 = "state-2020", _("Văn bản nhà nước, MTTQ (Nghị định 30/2020/NĐ-CP)")
 
 
+class PlanKind(models.TextChoices):
+    """A plan carries out work; a programme (Chương trình công tác năm) lists the year's work items that
+    plans, calls, events and rounds carry out. Both go through the same machinery (import, edit, issue)."""
+
+    PLAN = "plan", _("Kế hoạch")
+    PROGRAMME = "programme", _("Chương trình công tác")
+
+
+PROGRAMME_TYPE_CODE = "CTr"
+_TITLE_YEAR_RE = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
+
+
+def kind_of_type(type_code: str) -> str:
+    return PlanKind.PROGRAMME if type_code == PROGRAMME_TYPE_CODE else PlanKind.PLAN
+
+
+def year_covered(title: str, issued_on: date | None, fallback: int | None = None) -> int | None:
+    """The year a document covers: "... năm 2026" in its title, else the year it was issued. A programme
+    issued in December for the next year says so in its title, so the title wins."""
+    m = _TITLE_YEAR_RE.search(title or "")
+    if m and 1900 < int(m.group(1)) < 2200:
+        return int(m.group(1))
+    return issued_on.year if issued_on else fallback
+
+
+# The one programme-item link every carrying object has (a plan, a task, a call, an event, a round).
+PROGRAMME_ITEM_LIMIT = {"plan__kind": PlanKind.PROGRAMME}
+
+
 class PlanQuerySet(models.QuerySet):
+    def programmes(self):
+        return self.filter(kind=PlanKind.PROGRAMME)
+
     def visible_to(self, user):
         """Plans issued in the user's subtrees, and plans that give a task to a unit there."""
 
@@ -40,6 +73,17 @@ class Plan(TimeStamped, Versioned):
 
     issuing_unit = models.ForeignKey(
         "org.Unit", verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT, related_name="plans"
+    )
+    kind = models.CharField(_("loại"), max_length=10, choices=PlanKind.choices, default=PlanKind.PLAN)
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True, db_index=True)
+    programme_item = models.ForeignKey(
+        "plans.Task",
+        verbose_name=_("thực hiện mục trong Chương trình công tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carrying_plans",
+        limit_choices_to=PROGRAMME_ITEM_LIMIT,
     )
     doc_type = models.CharField(_("loại văn bản"), max_length=40, default="KẾ HOẠCH")
     type_code = models.CharField(_("mã loại"), max_length=8, default="KH")
@@ -106,6 +150,10 @@ class Plan(TimeStamped, Versioned):
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
 
+    @property
+    def is_programme(self) -> bool:
+        return self.kind == PlanKind.PROGRAMME
+
     def document(self):
         from danvan.lib.plandoc import PlanDocument
 
@@ -160,6 +208,17 @@ class TaskQuerySet(models.QuerySet):
         return self.filter(due_end__lt=today).exclude(status__in=[Task.Status.DONE, Task.Status.CANCELLED])
 
 
+class ItemCategory(models.TextChoices):
+    """What kind of work a programme item is."""
+
+    CONFERENCE = "conference", _("Hội nghị")
+    CAMPAIGN = "campaign", _("Đợt cao điểm, chiến dịch")
+    INSPECTION = "inspection", _("Kiểm tra, giám sát")
+    REPORT = "report", _("Báo cáo")
+    MODEL = "model", _("Mô hình")
+    OTHER = "other", _("Khác")
+
+
 class Task(TimeStamped, Versioned, DateWindowFields("due", label=_("thời hạn (nguyên văn)"))):
     class Status(models.TextChoices):
         TODO = "todo", _("Chưa thực hiện")
@@ -191,6 +250,17 @@ class Task(TimeStamped, Versioned, DateWindowFields("due", label=_("thời hạn
     partners_text = models.CharField(_("phối hợp (nguyên văn)"), max_length=500, blank=True)
     status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.TODO)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    # Only the items of a programme have a category; a plan's task carries one out through programme_item.
+    category = models.CharField(_("nhóm công việc"), max_length=12, choices=ItemCategory.choices, blank=True)
+    programme_item = models.ForeignKey(
+        "self",
+        verbose_name=_("thực hiện mục trong Chương trình công tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carrying_tasks",
+        limit_choices_to=PROGRAMME_ITEM_LIMIT,
+    )
 
     objects = TaskQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[partner_units, lead_units])

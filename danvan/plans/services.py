@@ -18,8 +18,9 @@ from danvan.org.models import Unit
 
 from .files import vet_evidence
 from .matching import match_unit, match_units
-from .models import Plan, Profile, Task, TaskNote
+from .models import Plan, Profile, Task, TaskNote, kind_of_type, year_covered
 from .numbering import format_symbol, next_number
+from .programme.categories import guess_category
 
 PARTY_COMMITTEE_WORDS = {
     ("tinh", "uy"),
@@ -60,6 +61,8 @@ def _sync_fields_from_document(plan: Plan, doc: PlanDocument) -> None:
     plan.place = vntext.clean_text(doc.place)[:80]
     if plan.status == Plan.Status.DRAFT:
         plan.issued_on = doc.issued_on
+    plan.kind = kind_of_type(plan.type_code)
+    plan.year = year_covered(plan.title, plan.issued_on, plan.year or timezone.localdate().year)
     plan.search_text = plan_search_text(plan)
 
 
@@ -113,6 +116,7 @@ def _create_tasks(plan: Plan, doc: PlanDocument) -> None:
             title=block.text,
             lead_text=block.lead[:500],
             partners_text=", ".join(block.partners)[:500],
+            category=guess_category(block.text) if plan.is_programme else "",
         )
         task.set_due(block.due)
         leads: list[Unit] = []
@@ -215,6 +219,9 @@ def plan_amend(*, plan: Plan, actor) -> Plan:
         issuing_unit=plan.issuing_unit,
         doc_type=plan.doc_type,
         type_code=plan.type_code,
+        kind=plan.kind,
+        year=plan.year,
+        programme_item=plan.programme_item,
         profile=plan.profile,
         place=plan.place,
         title=plan.title,

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import documents, plans, tasks
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/document.docx", documents.plan_docx, name="plan_docx"),
     path("<int:pk>/document.pdf", documents.plan_pdf, name="plan_pdf"),
     path("<int:pk>/versions/", documents.plan_versions, name="plan_versions"),
+    path("programme/", include("danvan.plans.programme.urls")),
     path("tasks/", tasks.task_board, name="task_board"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", tasks.task_edit, name="task_edit"),

@@ -7,7 +7,7 @@ from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.forms import DateInput, UnitChoiceField
 from danvan.org.models import UnitKind
 
-from .models import FieldKind, FormTemplate
+from .models import FieldKind, FormTemplate, Indicator
 
 
 class TargetForm(OnceFormMixin, forms.Form):
@@ -123,6 +123,13 @@ class FieldForm(forms.Form):
     required = forms.BooleanField(label=_("Bắt buộc"), required=False)
     help_text = forms.CharField(label=_("Hướng dẫn"), max_length=500, required=False)
     choices = forms.CharField(label=_("Các lựa chọn (cách nhau bởi ;)"), max_length=1000, required=False)
+    # Issue 14: a number column (or question) may carry an indicator, recorded each reporting period.
+    indicator = forms.ModelChoiceField(
+        label=_("Chỉ tiêu"),
+        queryset=Indicator.objects.filter(active=True),
+        required=False,
+        empty_label=_("(không gắn chỉ tiêu)"),
+    )
 
 
 class BaseFieldFormSet(forms.BaseFormSet):
@@ -145,6 +152,7 @@ def field_initial(field) -> dict:
         "required": field.required,
         "help_text": field.help_text,
         "choices": "; ".join(field.choices),
+        "indicator": field.indicator_id,
     }
 
 

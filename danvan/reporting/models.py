@@ -79,6 +79,16 @@ class FormField(models.Model):
     required = models.BooleanField(_("bắt buộc"), default=False)
     help_text = models.CharField(_("hướng dẫn"), max_length=500, blank=True)
     choices = models.JSONField(_("các lựa chọn"), default=list, blank=True)
+    # A number column of a table (summed over its rows) or a numeric question of an outline may carry an
+    # indicator: what units send in it is recorded per period (danvan.reporting.indicators).
+    indicator = models.ForeignKey(
+        "reporting.Indicator",
+        verbose_name=_("chỉ tiêu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="fields",
+    )
 
     class Meta:
         verbose_name = _("cột biểu mẫu")
@@ -124,6 +134,16 @@ class Call(TimeStamped, Versioned, Derived, DateWindowFields("due", label=_("h�
     template = models.ForeignKey(
         FormTemplate, verbose_name=_("biểu mẫu"), on_delete=models.PROTECT, related_name="calls"
     )
+    # The programme item (a task of a Chương trình công tác) this carries out.
+    programme_item = models.ForeignKey(
+        "plans.Task",
+        verbose_name=_("thực hiện mục trong Chương trình công tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carrying_calls",
+        limit_choices_to={"plan__kind": "programme"},
+    )
     title = models.CharField(_("nội dung yêu cầu"), max_length=500)
     instructions = models.TextField(_("hướng dẫn"), blank=True)
     # The last day is what lateness and reminders run on, so a call always has one (the group's is optional).
@@ -143,6 +163,15 @@ class Call(TimeStamped, Versioned, Derived, DateWindowFields("due", label=_("h�
     )
     period_start = models.DateField(_("số liệu từ ngày"), null=True, blank=True)
     period_end = models.DateField(_("số liệu đến ngày"), null=True, blank=True)
+    # The periodic regime that opened this call (reporting.regimes); period_end is then its cut-off day.
+    regime = models.ForeignKey(
+        "reporting.Regime",
+        verbose_name=_("chế độ báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="calls",
+    )
 
     objects = CallQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -152,6 +181,12 @@ class Call(TimeStamped, Versioned, Derived, DateWindowFields("due", label=_("h�
         verbose_name_plural = _("yêu cầu báo cáo, đăng ký")
         ordering = ["-due_end", "-id"]
         indexes = [models.Index(fields=["period_kind", "period_start"], name="call_period_idx")]
+        # Regenerating a regime's period never makes a second call (NULL regimes are all distinct).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regime", "period_kind", "period_start"], name="one_call_per_regime_period"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -223,6 +258,15 @@ class Submission(TimeStamped, Versioned, Derived):
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
+    # The earlier period's sent answer this draft started from (a regime's carry-forward), shown as such.
+    carried_from = models.ForeignKey(
+        "SubmissionVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     # What the unit last sent, frozen: consolidation and every report read this, never the live rows (which
     # change again only after the answer is returned, and then count once they are sent as a new revision).
     sent = models.ForeignKey(
@@ -341,3 +385,9 @@ class ConsolidationJob(TimeStamped):
             if self.total
             else 0
         )
+
+
+# The regimes' rows live in their own package; imported here so that Django registers them with reporting.
+from danvan.reporting.regimes.models import Regime, RegimeReminder  # noqa: E402, F401
+# The indicators subdomain's models belong to this app (label "reporting"): importing them registers them.
+from .indicators.models import Indicator, IndicatorTarget, IndicatorValue  # noqa: E402, F401

@@ -20,3 +20,17 @@ def run_consolidation(job_id: int) -> str:
     from .services import consolidation_run
 
     return consolidation_run(job_id)
+
+
+@task()
+def run_regimes_daily() -> dict:
+    """The periodic regimes' day: open the periods that came due, remind, then queue tomorrow's run."""
+    from django.utils import timezone
+
+    from .regimes.services import daily_run, schedule_daily
+
+    try:
+        return daily_run(timezone.localdate())
+    finally:
+        # This run's own row is RUNNING, not READY, so tomorrow's is queued; a failure still keeps the chain.
+        schedule_daily()

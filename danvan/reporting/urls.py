@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
+from .regimes.urls import urlpatterns as regime_urls
 from .views import board, calls, submissions, templates
 
 app_name = "reporting"
@@ -23,4 +24,6 @@ urlpatterns = [
     path("templates/", templates.template_list, name="template_list"),
     path("templates/new/", templates.template_edit, name="template_new"),
     path("templates/<int:pk>/", templates.template_edit, name="template_edit"),
+    *regime_urls,
+    path("indicators/", include("danvan.reporting.indicators.urls")),  # issue 14
 ]

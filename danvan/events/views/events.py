@@ -27,6 +27,8 @@ from danvan.lib.htmx import render_page
 from danvan.org.models import Person, Unit
 from danvan.org.selectors import people_for
 from danvan.plans.models import Plan
+from danvan.plans.programme.forms import add_item_picker
+from danvan.plans.programme.services import save_carrying
 
 
 def event_or_404(request, pk) -> Event:
@@ -54,11 +56,16 @@ def event_list(request):
 def event_new(request):
     access.require(request.user, Cap.EVENT_MANAGE)
     form = EventForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
+    add_item_picker(form, request)
     return form_page(
         request,
         form,
         template="events/event_form.html",
-        save=lambda data: services.event_save(actor=request.user, **EventForm.event_fields(data)),
+        save=lambda data: save_carrying(
+            actor=request.user,
+            data=data,
+            save=lambda data: services.event_save(actor=request.user, **EventForm.event_fields(data)),
+        ),
         on_success=redirect,
     )
 
@@ -70,6 +77,7 @@ def event_edit(request, pk):
     form = EventForm(
         request.POST or None, instance=event, visible_units=Unit.objects.visible_to(request.user)
     )
+    add_item_picker(form, request, current=event.programme_item)
 
     def saved(event):
         messages.success(request, _("Đã lưu sự kiện."))
@@ -80,12 +88,16 @@ def event_edit(request, pk):
         form,
         template="events/event_form.html",
         context={"event": event},
-        save=lambda data: services.event_save(
+        save=lambda data: save_carrying(
             actor=request.user,
-            event=event,
-            expected_version=data["version"],
-            site=request.build_absolute_uri("/")[:-1],
-            **EventForm.event_fields(data),
+            data=data,
+            save=lambda data: services.event_save(
+                actor=request.user,
+                event=event,
+                expected_version=data["version"],
+                site=request.build_absolute_uri("/")[:-1],
+                **EventForm.event_fields(data),
+            ),
         ),
         on_success=saved,
     )

@@ -21,6 +21,8 @@ from .. import editor, services
 from ..forms import PlanEditForm, PlanImportForm
 from ..models import Plan
 from ..parsing import PlanParseError, parse_docx, parse_text
+from ..programme.forms import add_item_picker
+from ..programme.services import save_carrying
 from ..rendering import plan_docx_bytes
 from .plans import _plan_or_404
 
@@ -111,15 +113,20 @@ def _edit(request, plan: Plan, template: str):
         messages.error(request, _("Kế hoạch đã ban hành không sửa được. Hãy tạo bản sửa đổi."))
         return redirect(plan)
     form = PlanEditForm(request.POST or None, initial=editor.form_initial(plan))
+    add_item_picker(form, request, current=plan.programme_item, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
             doc = editor.document_from_form(form.cleaned_data, plan.document())
-            services.plan_update(
-                plan=plan,
+            save_carrying(
                 actor=request.user,
-                expected_version=form.cleaned_data["version"],
-                doc=doc,
-                profile=form.cleaned_data["profile"],
+                data=form.cleaned_data,
+                save=lambda data: services.plan_update(
+                    plan=plan,
+                    actor=request.user,
+                    expected_version=data["version"],
+                    doc=doc,
+                    profile=data["profile"],
+                ),
             )
             messages.success(request, _("Đã lưu dự thảo."))
             return redirect(plan)

@@ -18,6 +18,8 @@ from danvan.org.models import Unit
 from .. import selectors, services
 from ..forms import PlanNewForm
 from ..models import Plan
+from ..programme.forms import add_item_picker
+from ..programme.services import save_carrying
 
 
 def _plan_or_404(request, pk) -> Plan:
@@ -45,16 +47,21 @@ def plan_list(request):
 def plan_new(request):
     access.require(request.user, Cap.PLAN_EDIT)
     form = PlanNewForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
+    add_item_picker(form, request)
     if request.method == "POST" and form.is_valid():
         try:
             plan = once.create_once(
                 request,
                 form,
-                lambda data: services.plan_create(
+                lambda data: save_carrying(
                     actor=request.user,
-                    issuing_unit=data["issuing_unit"],
-                    doc=PlanDocument(title=data["title"]),
-                    profile=data["profile"],
+                    data=data,
+                    save=lambda data: services.plan_create(
+                        actor=request.user,
+                        issuing_unit=data["issuing_unit"],
+                        doc=PlanDocument(title=data["title"]),
+                        profile=data["profile"],
+                    ),
                 ),
             )
             return redirect("plans:plan_edit", pk=plan.pk)

@@ -18,6 +18,8 @@ from danvan.org.models import Unit
 from .. import ical, selectors, services
 from ..forms import TaskForm, TaskProgressForm
 from ..models import CalendarFeed, Task
+from ..programme.forms import add_item_picker
+from ..programme.services import save_carrying
 
 
 def _leads(task: Task) -> list:
@@ -99,20 +101,25 @@ def task_edit(request, pk):
         visible_units=Unit.objects.visible_to(request.user),
         initial={"due_text": task.due_text},
     )
+    add_item_picker(form, request, current=task.programme_item, plan=task.plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         year = task.plan.issued_on.year if task.plan.issued_on else None
         try:
             due = services.parse_due(data["due_text"], default_year=year)
-            services.task_update(
-                task=task,
+            save_carrying(
                 actor=request.user,
-                expected_version=data.get("version"),
-                label=data["label"],
-                title=data["title"],
-                lead_unit=data["lead_unit"],
-                lead_units=list(data["lead_units"]),
-                due=due,
+                data=data,
+                save=lambda data: services.task_update(
+                    task=task,
+                    actor=request.user,
+                    expected_version=data.get("version"),
+                    label=data["label"],
+                    title=data["title"],
+                    lead_unit=data["lead_unit"],
+                    lead_units=list(data["lead_units"]),
+                    due=due,
+                ),
             )
             messages.success(request, _("Đã lưu nhiệm vụ."))
             return redirect(task.plan)

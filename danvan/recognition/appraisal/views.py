@@ -21,6 +21,8 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib import vntext
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
+from danvan.plans.programme.forms import add_item_picker
+from danvan.plans.programme.services import save_carrying
 
 from ..models import AppraisalRound, RoundEntry, ScoreSheet
 from . import policy, selectors, services
@@ -70,8 +72,12 @@ def round_new(request):
         visible_units=Unit.objects.visible_to(request.user),
         default_criteria=services.DEFAULT_CRITERIA,
     )
+    add_item_picker(form, request)
 
     def save(data):
+        return save_carrying(actor=request.user, data=data, save=create)
+
+    def create(data):
         return services.round_create(
             actor=request.user,
             owner=data["owner"],
@@ -94,8 +100,12 @@ def round_edit(request, pk):
         return redirect("recognition:round_detail", pk=round_.pk)
     locked = ScoreSheet.objects.filter(entry__round=round_).exists()
     form = RoundForm(request.POST or None, instance=round_, criteria_locked=locked)
+    add_item_picker(form, request, current=round_.programme_item)
 
     def save(data):
+        return save_carrying(actor=request.user, data=data, save=update)
+
+    def update(data):
         return services.round_update(
             actor=request.user,
             round_=round_,

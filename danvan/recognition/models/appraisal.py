@@ -42,6 +42,16 @@ class AppraisalRound(TimeStamped, Versioned):
         _("điểm tối thiểu để công nhận"), max_digits=6, decimal_places=2, default=70
     )
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    # The programme item (a task of a Chương trình công tác) this carries out.
+    programme_item = models.ForeignKey(
+        "plans.Task",
+        verbose_name=_("thực hiện mục trong Chương trình công tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carrying_rounds",
+        limit_choices_to={"plan__kind": "programme"},
+    )
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

@@ -192,6 +192,7 @@ def write_xlsx(
     groups: Iterable[UnitRows],
     progress: Callable[[int], None] | None = None,
     total_units: int | None = None,
+    indicators: Sequence[Any] = (),
 ) -> int:
     """Write the consolidated table to a path or a binary file object; return the number of data rows.
 
@@ -276,6 +277,10 @@ def write_xlsx(
                 progress(units)
         if progress is not None and (units == 0 or units % step):
             progress(units)
+        if indicators:  # issue 14: a second sheet, the period's indicators (indicators.documents)
+            from ..indicators.documents import write_sheet
+
+            write_sheet(workbook, indicators)
     finally:
         workbook.close()
     return written

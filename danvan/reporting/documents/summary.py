@@ -81,6 +81,7 @@ class CallFigures:
     activities_total: int = 0
     by_scope: Sequence[tuple[str, int]] = ()  # e.g. [("Cấp tỉnh", 12), ("Cấp xã", 40)]
     by_target: Sequence[tuple[str, int]] = ()
+    indicators: Sequence[Any] = ()  # issue 14: indicators.documents.IndicatorRow, the period's figures
 
 
 # ----------------------------------------------------------------------------------------------
@@ -296,6 +297,14 @@ def _add_call(doc: Any, profile: FormatProfile, figures: CallFigures, issuing_bo
             _add_counts_table(doc, profile, SCOPE_LABEL, figures.by_scope, figures.activities_total)
         if figures.by_target:
             _add_counts_table(doc, profile, TARGET_LABEL, figures.by_target, figures.activities_total)
+    # --- indicators (issue 14): the period's figures against last year and the target -------------
+    if figures.indicators:
+        from ..indicators.documents import HEADING as INDICATORS_HEADING
+        from ..indicators.documents import add_docx_table
+
+        sub(INDICATORS_HEADING)
+        add_docx_table(doc, profile, figures.indicators)
+    # ---------------------------------------------------------------------------------------------
     missing = _names(figures.missing_units)
     if missing:
         sub(f"{MISSING_HEADING} ({format_number(len(missing))} đơn vị)")

@@ -15,6 +15,7 @@ from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
 from ..documents import annex, consolidated, outline, summary
+from ..indicators.documents import indicator_table
 from ..models import Call, ConsolidationJob, FormTemplate
 from ..selectors import answers_for, call_figures, unit_groups
 
@@ -108,6 +109,7 @@ def _build(job: ConsolidationJob):
             groups=unit_groups(call, job.accepted_only),
             progress=_progress(job),
             total_units=job.total,
+            indicators=indicator_table(call),  # issue 14
         )
         handle.seek(0)
         return _file_name(call, "xlsx", "bang"), File(handle)
@@ -132,6 +134,7 @@ def _build(job: ConsolidationJob):
         )
         return _file_name(call, "docx", "bao cao"), ContentFile(data)
     figures = call_figures(call, accepted_only=job.accepted_only)
+    figures.indicators = indicator_table(call)  # issue 14
     from danvan.plans.services import header_texts
 
     superior, issuing = header_texts(call.owner)

@@ -16,6 +16,8 @@ from danvan.notifications.services import notify_units
 from danvan.org.models import Unit
 
 from .. import policy
+from ..indicators.prefill import prefill_new_draft
+from ..indicators.services import record_submission
 from ..models import Call, FieldKind, FormTemplate, Submission, SubmissionVersion
 
 MAX_ROWS = 5000
@@ -29,7 +31,13 @@ def submission_for(*, call: Call, unit: Unit) -> Submission:
         )
     try:
         with transaction.atomic():
-            submission, _created = Submission.objects.get_or_create(call=call, unit=unit)
+            submission, created = Submission.objects.get_or_create(call=call, unit=unit)
+            # A new draft starts from this period's own figures where its children have sent them (issue 14),
+            # else, for a periodic report, from the unit's answer to the regime's previous period.
+            if created and not prefill_new_draft(submission) and call.regime_id:
+                from ..regimes.services import carry_forward
+
+                submission = carry_forward(submission)
     except IntegrityError:
         submission = Submission.objects.get(call=call, unit=unit)
     return submission
@@ -103,6 +111,10 @@ def submission_submit(
         raise StaleEdit(submission)
     if submission.status in (Submission.Status.SUBMITTED, Submission.Status.ACCEPTED):
         raise ServiceError(_("Bản này đã được gửi; không gửi lại lần nữa."))
+    if call.period_end:
+        from ..regimes.services import require_period_over
+
+        require_period_over(call)
     problems = missing_required(submission)
     if problems:
         raise ServiceError(_("Chưa gửi được: %(p)s.") % {"p": "; ".join(problems[:10])})
@@ -129,6 +141,7 @@ def submission_submit(
         source_name=source_name[:255],
     )
     submission.save(update_fields=["sent"])
+    record_submission(submission=submission)  # the period's indicator values, rewritten (issue 14)
     audit.record(
         actor=actor,
         verb="submit",
@@ -174,4 +187,6 @@ def submission_return(*, submission: Submission, actor, comment: str) -> Submiss
 
 @transaction.atomic
 def submission_accept(*, submission: Submission, actor, comment: str = "") -> Submission:
-    return _review(submission, actor, Submission.Status.ACCEPTED, comment, "accept", _("Tiếp nhận"))
+    submission = _review(submission, actor, Submission.Status.ACCEPTED, comment, "accept", _("Tiếp nhận"))
+    record_submission(submission=submission)  # idempotent: the same sent version, the same values
+    return submission

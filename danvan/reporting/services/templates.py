@@ -71,6 +71,20 @@ def ensure_builtin_templates() -> dict[str, FormTemplate]:
     return made
 
 
+def indicator_for_field(spec: dict):
+    """The indicator a field spec binds (a number column or question only), else None."""
+    indicator = spec.get("indicator")
+    if indicator is None:
+        return None
+    if spec.get("kind", FieldKind.TEXT) != FieldKind.NUMBER:
+        raise ServiceError(
+            _("Cột «%(label)s» gắn với chỉ tiêu «%(name)s» phải có kiểu Số.")
+            % {"label": vntext.clean_text(spec.get("label", "")), "name": indicator.name},
+            field="fields",
+        )
+    return indicator
+
+
 @transaction.atomic
 def template_save(
     *,
@@ -113,6 +127,7 @@ def template_save(
             required=bool(f.get("required")),
             help_text=vntext.clean_text(f.get("help_text", "")),
             choices=[vntext.clean_text(c) for c in f.get("choices", []) if vntext.clean_text(c)],
+            indicator=indicator_for_field(f),  # issue 14: a number field may carry an indicator
         )
         for i, f in enumerate(cleaned)
     )

@@ -16,6 +16,8 @@ from danvan.lib.htmx import render_page
 from danvan.lib.tables import blank
 from danvan.org.models import Unit
 from danvan.plans.models import Plan
+from danvan.plans.programme.forms import add_item_picker
+from danvan.plans.programme.services import save_carrying
 
 from .. import policy, selectors, services
 from ..forms import CallForm, TargetForm
@@ -63,8 +65,12 @@ def call_new(request):
         visible_units=Unit.objects.visible_to(request.user),
         templates=FormTemplate.objects.visible_to(request.user).order_by("-is_builtin", "name"),
     )
+    add_item_picker(form, request)
 
     def save(data):
+        return save_carrying(actor=request.user, data=data, save=open_call)
+
+    def open_call(data):
         return services.call_open(
             actor=request.user,
             owner=data["owner"],

@@ -252,6 +252,8 @@ ROUTES: dict[str, Route] = {
     "plans:plan_new": Route(post=True, **LIST),
     "plans:plan_import": Route(post=True, **LIST),
     "plans:task_board": Route(**LIST),
+    "plans:programme_list": Route(**LIST),
+    "plans:programme_detail": Route(pk("programme")),
     "plans:plan_detail": Route(pk("plan")),
     "plans:plan_docx": Route(pk("plan")),
     "plans:plan_pdf": Route(pk("plan")),
@@ -286,6 +288,12 @@ ROUTES: dict[str, Route] = {
     "reporting:submission_upload": Route(pk("submission"), post=True),
     # an upload preview is its uploader's own, like an import batch
     "reporting:upload_preview": Route(pk("upload"), lacking=None, admin=frozenset({404}), post=True),
+    # periodic report regimes (issue 14)
+    "reporting:regime_list": Route(**LIST),
+    "reporting:regime_new": Route(post=True, **LIST),
+    "reporting:regime_detail": Route(pk("regime")),
+    "reporting:regime_edit": Route(pk("regime"), post=True),
+    "reporting:regime_open": Route(pk("regime"), post=True),
     # recognition: the registry of models and exemplars, awards
     "recognition:exemplar_list": Route(**LIST),
     "recognition:exemplar_new": Route(post=True, **LIST),

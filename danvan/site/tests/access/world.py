@@ -154,6 +154,20 @@ def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
         task.set_due(parse_window("trước ngày 30/9/2099"))
         task.save()
         o[key] = task
+    # a work programme of the ward with one item (led by the unit below)
+    o["programme"] = Plan.objects.create(
+        issuing_unit=ward,
+        title=f"{m}-programme năm 2026",
+        kind="programme",
+        doc_type="CHƯƠNG TRÌNH",
+        type_code="CTr",
+        year=2026,
+        created_by=officer,
+    )
+    item = Task(plan=o["programme"], title=f"{m}-programme-item", lead_unit=below)
+    item.set_due(parse_window("quý II/2099"))
+    item.save()
+    o["programme_item"] = item
     model("plans.CalendarFeed").objects.create(unit=below)
     note = model("plans.TaskNote")(task=o["task"], author=officer, text=f"{m}-note", progress=10)
     note.evidence.save(f"{m}-evidence.png", ContentFile(tiny_png()), save=False)
@@ -191,6 +205,16 @@ def build_side(cast: Cast, mark: str, *, ward, below, person, officer) -> Side:
     job.file.save(f"{m}-job.xlsx", ContentFile(tiny_xlsx(f"{m}-job")), save=False)
     job.save()
     o["job"] = job
+    # a periodic regime of the ward, asking the unit below (made directly: the matrix needs only the row)
+    o["regime"] = model("reporting.Regime").objects.create(
+        owner=ward,
+        name=f"{m}-regime",
+        template=builtin,
+        root=ward,
+        period_kinds=["month"],
+        start_date=datetime.date(2026, 1, 1),
+        created_by=officer,
+    )
 
     # events: an event with a group the unit below nominates to, an invitation, a presentation.
     Event = model("events.Event")
