@@ -60,7 +60,40 @@ def workbook(figures: dict) -> bytes:
         widths=(48, 20),
         notes=[_("Nhiệm vụ quá hạn, chưa hoàn thành: %(n)s — năm %(y)s") % {"n": node.name, "y": year}],
     )
-    return write_workbook([by_period, by_unit, tasks])
+    programme = Sheet(
+        title=_("Chương trình công tác"),
+        headers=[_("Tình trạng"), _("Số mục"), _("Tỷ lệ (%)")],
+        rows=[[str(label), count, pct] for _key, label, count, pct in figures["programme_parts"]]
+        + [[_("Cộng"), figures["programme"].total, 100 if figures["programme"].total else 0]],
+        widths=(30, 12, 12),
+        notes=[_("Tiến độ chương trình công tác năm %(y)s: %(n)s") % {"y": year, "n": node.name}],
+    )
+    indicators = Sheet(
+        title=_("Chỉ tiêu"),
+        headers=[
+            _("Chỉ tiêu"),
+            _("Đơn vị tính"),
+            _("Thực hiện"),
+            _("Cùng kỳ năm trước"),
+            _("Tăng, giảm (%)"),
+            _("Chỉ tiêu năm"),
+            _("Đạt so với chỉ tiêu (%)"),
+        ],
+        rows=[
+            [
+                r.indicator.name,
+                r.indicator.unit_of_measure,
+                *(float(v) if v is not None else None for v in (r.value, r.last_year)),
+                float(r.change_pct) if r.change_pct is not None else None,
+                float(r.target) if r.target is not None else None,
+                float(r.target_pct) if r.target_pct is not None else None,
+            ]
+            for r in figures["indicators"]
+        ],
+        widths=(48, 14, 14, 18, 14, 14, 20),
+        notes=[_("Chỉ tiêu so với cùng kỳ năm trước và chỉ tiêu năm: %(s)s") % {"s": scope}],
+    )
+    return write_workbook([by_period, by_unit, tasks, programme, indicators])
 
 
 def _cell_text(tally) -> str:

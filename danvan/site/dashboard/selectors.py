@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, F, Q, Value
 from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,7 @@ from danvan.events.models import Event
 from danvan.lib.periods import KIND_LABELS, Period, PeriodKind
 from danvan.org.models import Unit
 from danvan.org.selectors import cap_paths
-from danvan.plans.models import Plan, Task
+from danvan.plans.models import Plan, PlanKind, Task
 from danvan.reporting.models import CallTarget, Submission
 
 # Sent at least once (a returned answer was still sent on its day): the rule of the regimes' on-time grid
@@ -94,6 +94,20 @@ def _units_below(node: Node, paths: list[str]) -> Q:
     if node.everything:
         return Q()
     return Q(unit_id__in=Unit.objects.filter(access.subtree_q("path", paths)).values("pk"))
+
+
+def unit_node(user, pk: int) -> tuple[Node, list[Unit]] | None:
+    """The unit asked for and its children, in one query (None when the user does not see the unit)."""
+    rows = list(
+        Unit.objects.visible_to(user)
+        .filter(Q(pk=pk) | Q(parent_id=pk))
+        .select_related("kind")
+        .order_by("kind__order", "sort_key", "id")
+    )
+    unit = next((u for u in rows if u.pk == pk), None)
+    if unit is None:
+        return None
+    return Node(unit=unit, roots=[unit]), [u for u in rows if u.pk != pk]
 
 
 def children_of(node: Node) -> list[Unit]:
@@ -200,8 +214,8 @@ def reporting_grid(
 ) -> ReportingGrid:
     """Targets and answers of the calls of `kind` whose period starts in `year`, by child and period.
 
-    Two grouped queries per distinct key length: the targets by (child, call) and the sent answers by
-    (child, call, late). A pair is missing when the call's last day has passed and nothing was sent,
+    One query per distinct key length: the targets by (child, call) and the sent answers by (child, call,
+    late). A pair is missing when the call's last day has passed and nothing was sent,
     pending when there is still time.
     """
     start, end = _year_span(year)
@@ -211,27 +225,30 @@ def reporting_grid(
     targets: dict[tuple[str, int], int] = {}
     sent: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
     calls: dict[int, tuple[date, date]] = {}
+    columns = ("key", "call_id", "call__period_start", "call__due_end", "source", "late")
     for length, paths in _prefix_lengths(node).items():
         key = Substr("unit__path", 1, length)
-        rows = (
+        # One query: the targets and the sent answers by (child, call), one UNION ALL of two GROUP BYs.
+        asked = (
             CallTarget.objects.filter(calls_filter, _units_below(node, paths))
-            .annotate(key=key)
-            .values_list("key", "call_id", "call__period_start", "call__due_end")
+            .annotate(key=key, source=Value(0), late=Value(False, output_field=BooleanField()))
+            .values_list(*columns)
             .annotate(n=Count("id"))
             .order_by()
         )
-        for child, call_id, period_start, due_end, n in rows:
-            targets[(child, call_id)] = n
-            calls[call_id] = (period_start, due_end)
         answered = (
             Submission.objects.filter(SENT, calls_filter, _units_below(node, paths))
-            .annotate(key=key)
-            .values_list("key", "call_id", "is_late")
+            .annotate(key=key, source=Value(1), late=F("is_late"))
+            .values_list(*columns)
             .annotate(n=Count("id"))
             .order_by()
         )
-        for child, call_id, is_late, n in answered:
-            sent[(child, call_id)][1 if is_late else 0] += n
+        for child, call_id, period_start, due_end, source, late, n in asked.union(answered, all=True):
+            if source == 0:
+                targets[(child, call_id)] = n
+                calls[call_id] = (period_start, due_end)
+            else:
+                sent[(child, call_id)][1 if late else 0] += n
 
     by_key: dict[str, dict[Period, Tally]] = defaultdict(dict)
     for (child, call_id), n in targets.items():
@@ -287,9 +304,9 @@ class OverdueTasks:
 
 
 def overdue_tasks(node: Node, children: list[Unit], year: int, *, today: date) -> OverdueTasks:
-    """Tasks of issued plans due in `year` and before today, not done nor cancelled, led in the subtree (or,
-    with no lead unit, of a plan issued there). One query: the overdue rows are few (each is a problem
-    someone must answer for), so they are counted by child here rather than in a second grouped query."""
+    """Tasks of issued plans (not programmes) due in `year` and before today, not done nor cancelled, led in
+    the subtree (or, with no lead unit, of a plan issued there). One query: the overdue rows are few (each
+    is a problem someone must answer for), so they are counted by child here, not in a second query."""
     start, end = _year_span(year)
     paths = node.paths
     led_here = access.subtree_q("lead_unit__path", paths)
@@ -297,6 +314,7 @@ def overdue_tasks(node: Node, children: list[Unit], year: int, *, today: date) -
     tasks = (
         Task.objects.overdue(today)
         .filter(led_here | issued_here, plan__status=Plan.Status.ISSUED)
+        .exclude(plan__kind=PlanKind.PROGRAMME)  # a programme's items have their own section
         .filter(due_end__gte=start, due_end__lte=end)
         .annotate(owner_path=Coalesce("lead_unit__path", "plan__issuing_unit__path"))
         .values_list("id", "title", "due_end", "lead_unit__name", "lead_text", "owner_path")

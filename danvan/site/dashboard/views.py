@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,21 +17,26 @@ from danvan.core.access import Cap
 from danvan.lib.periods import PeriodKind
 from danvan.org.models import Unit
 from danvan.org.selectors import visible_breadcrumbs
+from danvan.plans.programme.selectors import COUNTED_STATES
 
 from . import charts, exports, selectors
+from . import year as year_figures
 from .selectors import Node
 
 
-def _node(request, pk: int | None) -> Node:
-    """The node asked for: out of the user's scope 404, in scope without the dashboard 403."""
+def _node(request, pk: int | None) -> tuple[Node, list[Unit]]:
+    """The node asked for and its children: out of the user's scope 404, in scope without the dashboard
+    403."""
     if pk is None:
         node = selectors.landing_node(request.user)
         if node is None:
             raise PermissionDenied
-        return node
-    unit = get_object_or_404(Unit.objects.visible_to(request.user).select_related("kind"), pk=pk)
-    access.require(request.user, Cap.DASHBOARD_VIEW, unit)
-    return Node(unit=unit, roots=[unit])
+        return node, selectors.children_of(node)
+    found = selectors.unit_node(request.user, pk)
+    if found is None:
+        raise Http404
+    access.require(request.user, Cap.DASHBOARD_VIEW, found[0].unit)
+    return found
 
 
 def _choices(request, today):
@@ -49,13 +54,37 @@ def _choices(request, today):
     return years, list(PeriodKind), year, kind
 
 
+def _regime(request, regimes: list):
+    try:
+        wanted = int(request.GET.get("regime", ""))
+    except ValueError:
+        return None
+    return next((r for r in regimes if r.pk == wanted), None)
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
 def _figures(request, pk: int | None) -> dict:
     today = timezone.localdate()
-    node = _node(request, pk)
+    node, children = _node(request, pk)
     years, kinds, year, kind = _choices(request, today)
-    children = selectors.children_of(node)
-    grid = selectors.reporting_grid(node, children, year, kind, today=today)
+    regimes = year_figures.regimes_in(node, request.user)
+    regime = _regime(request, regimes)
+    grid = selectors.reporting_grid(
+        node, children, year, kind, today=today, regime_id=regime.pk if regime else None
+    )
+    programme = year_figures.programme_progress(request.user, year, node.unit, today=today)
     return {
+        "regimes": regimes,
+        "regime": regime,
+        "programme": programme,
+        "programme_parts": [
+            (state.value, state.label, count, _pct(count, programme.total))
+            for state, count in ((s, programme.counts[s]) for s in COUNTED_STATES)
+        ],
+        "indicators": year_figures.indicator_rows(node, year, today=today),
         "node": node,
         "today": today,
         "years": years,
@@ -69,7 +98,8 @@ def _figures(request, pk: int | None) -> dict:
 
 
 def _query(figures: dict) -> str:
-    return f"?year={figures['year']}&kind={figures['kind'].value}"
+    regime = f"&regime={figures['regime'].pk}" if figures["regime"] else ""
+    return f"?year={figures['year']}&kind={figures['kind'].value}{regime}"
 
 
 @login_required
@@ -79,7 +109,7 @@ def dashboard(request, pk: int | None = None):
     node, grid, query = figures["node"], figures["grid"], _query(figures)
     links = {u.pk: reverse("core:dashboard_unit", args=[u.pk]) + query for u in figures["children"]}
     tiles = [{"row": row, "url": links.get(row.unit.pk) if row.unit else None} for row in grid.rows]
-    crumbs = _breadcrumbs(node, request.user, query)
+    crumbs = _breadcrumbs(node, request.user, query) if pk else []
     period_columns = [(p.label, grid.by_period[p]) for p in grid.periods]
     overdue = figures["overdue"]
     context = {

@@ -204,7 +204,8 @@ def test_the_export_carries_the_same_figures(year, login):
     response = login(year.province_officer).get(reverse("core:dashboard_export"), {"year": YEAR})
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Theo kỳ", "Theo đơn vị", "Nhiệm vụ quá hạn"]
+    sheets = ["Theo kỳ", "Theo đơn vị", "Nhiệm vụ quá hạn", "Chương trình công tác", "Chỉ tiêu"]
+    assert book.sheetnames == sheets
     rows = list(book["Theo kỳ"].iter_rows(values_only=True))
     assert rows[-1][:8] == ("Cả năm", 8, 5, 1, 1, 1, 86, 71)
     units = {r[0]: r for r in book["Theo đơn vị"].iter_rows(min_row=3, values_only=True)}
