@@ -65,7 +65,8 @@ def ensure_nation(context=None, *, log=print) -> dict:
     quarters = _quarters(months)
     expected = len(provinces) * (len(months) + len(quarters))
     calls = Call.objects.filter(instructions__startswith=MARKER)
-    first = calls.order_by("period_start").values_list("period_start", flat=True).first()
+    monthly = calls.filter(period_kind="month").order_by("period_start")
+    first = monthly.values_list("period_start", flat=True).first()
     complete = calls.count() == expected and first == date(*months[0], 1)
     if not complete:
         with transaction.atomic():
