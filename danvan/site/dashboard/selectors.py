@@ -88,11 +88,15 @@ def landing_node(user) -> Node | None:
 
 
 def _units_below(node: Node, paths: list[str]) -> Q:
-    """The rows whose unit is in the subtrees of `paths`, as `unit_id IN (the subtree's ids)`: the database
-    then starts from the subtree's few units and their rows (by the unit index) rather than from every
-    call of the year across the country. The whole country needs no filter at all."""
+    """The rows whose unit is in the subtrees of `paths`. Below the top level, as `unit_id IN (the
+    subtree's ids)`: the database starts from the subtree's few units (measured on the nation: a ward 40 ms
+    against 200-460 ms). At the top (a province), its subtree holds most of the units its own calls ask, so
+    the year's calls drive and the path range filters (the IN list of a province's 3,000 units costs
+    seconds). The whole country needs no filter at all."""
     if node.everything:
         return Q()
+    if node.unit is None or node.unit.depth == 0:
+        return access.subtree_q("unit__path", paths)
     return Q(unit_id__in=Unit.objects.filter(access.subtree_q("path", paths)).values("pk"))
 
 
