@@ -21,7 +21,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS_DIR = BENCH_DIR / "results"
 DATA_DIR = BENCH_DIR / "data"
-NOT_AREAS = {"run", "datagen", "measure"}
+NOT_AREAS = {"run", "datagen", "measure", "nation"}
 POSTGRES_SCHEMES = ("postgres://", "postgresql://", "pgsql://")
 
 

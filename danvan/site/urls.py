@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("danvan.site.history.urls")),
     path("", include("danvan.site.audit.urls")),
     path("", include("danvan.site.about.urls")),
+    path("", include("danvan.site.dashboard.urls")),
 ]

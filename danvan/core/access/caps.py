@@ -29,6 +29,7 @@ class Cap(StrEnum):
     APPRAISAL_SCORE = "appraisal.score"
     AWARD_MANAGE = "award.manage"
     REPORT_VIEW = "report.view"
+    DASHBOARD_VIEW = "dashboard.view"  # the leaders' dashboard: the year at a glance for a subtree
     EVENT_VIEW = "event.view"
     EVENT_RESPOND = "event.respond"
     MOVEMENT_VIEW = "movement.view"
@@ -141,3 +142,7 @@ _CITIZENS = {
 }
 for _role, _caps in _CITIZENS.items():
     ROLE_CAPS[_role] = ROLE_CAPS[_role] | _caps
+
+# The leaders' dashboard (danvan.site.dashboard): leaders and committee officers read their subtree's year.
+for _role in (Role.COMMITTEE_OFFICER, Role.LEADER):
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.DASHBOARD_VIEW}

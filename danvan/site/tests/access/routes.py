@@ -176,6 +176,11 @@ ROUTES: dict[str, Route] = {
         ]
     ),
     "core:home": Route(lacking=None, **LIST),
+    # the leaders' dashboard: the user's own subtree, and a unit of it (drill-down; outside it: 404)
+    "core:dashboard": Route(**LIST),
+    "core:dashboard_export": Route(**LIST),
+    "core:dashboard_unit": Route(pk("unit")),
+    "core:dashboard_unit_export": Route(pk("unit")),
     "core:search": Route(lacking=None, query={"q": "MKA"}, **LIST),
     # events
     "events:calendar": Route(query={"y": 2099, "m": 12}, **LIST),
