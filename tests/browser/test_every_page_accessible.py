@@ -31,6 +31,8 @@ KNOWN_PLANS_REPORTING_VIOLATIONS: set[str] = {
 NOT_PAGES = {
     "accounts:logout",
     "accounts:assignment_revoke",
+    "core:dashboard_export",
+    "core:dashboard_unit_export",
     "core:favicon",
     "events:briefing_setup",
     "events:conclusions_add",
@@ -270,6 +272,7 @@ def route_arguments(o: dict) -> dict[str, dict]:
         "citizens:activity_detail": pk("activity"),
         "citizens:recommendation_add": pk("activity"),
         "citizens:rule_edit": pk("deadline_rule"),
+        "core:dashboard_unit": pk("unit"),
         "plans:programme_detail": pk("programme"),
         "plans:cascade_units": pk("plan"),
         "plans:cascade_new": pk("plan"),
