@@ -14,6 +14,7 @@ from django.utils import timezone
 from .. import services
 from ..models import Plan, Task
 from ..parsing import parse_text
+from ..selectors import tasks_without_lead
 from . import services as programme_services
 from .carriers import CARRIERS
 
@@ -155,6 +156,10 @@ def load_demo_programme(actor, units: dict) -> Plan | None:
     programme = services.plan_create(
         actor=actor, issuing_unit=unit, doc=doc, source_name=SOURCE, source_text=text
     )
+    # The "Tổ chức thực hiện" paragraph reads as an item with no lead; the committee answers for it, as an
+    # officer would set in the editor before issuing (issuing refuses an item nobody leads).
+    for item in tasks_without_lead(programme):
+        services.task_update(task=item, actor=actor, expected_version=item.version, lead_units=[unit])
     programme = services.plan_issue(
         plan=programme, actor=actor, issued_on=datetime.date(today.year, 1, 8), place="Bắc Ninh"
     )

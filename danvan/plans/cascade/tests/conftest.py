@@ -5,6 +5,7 @@ import pytest
 from danvan.lib.plandoc import Block, PlanDocument, Section
 from danvan.lib.vndates import parse_window
 from danvan.plans import services
+from danvan.plans.selectors import tasks_without_lead
 
 
 @pytest.fixture
@@ -72,7 +73,13 @@ def superior_draft(cast, committee):
 
 
 @pytest.fixture
-def superior(cast, superior_draft):
+def superior(cast, committee, superior_draft):
+    # "Ban Dân vận các huyện ủy" names a group, not one unit: the committee answers for following it up, as
+    # its officer sets before issuing (issuing refuses a task nobody leads).
+    for task in tasks_without_lead(superior_draft):
+        services.task_update(
+            task=task, actor=cast.province_officer, expected_version=task.version, lead_units=[committee]
+        )
     return services.plan_issue(
         plan=superior_draft,
         actor=cast.province_officer,

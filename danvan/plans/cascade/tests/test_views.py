@@ -11,7 +11,7 @@ def test_the_form_prefills_the_leads_and_creates_the_draft(cast, login, superior
     client = login(cast.ward_officer)
     url = reverse("plans:cascade_new", args=[superior.pk])
     page = client.get(url, {"unit": cast.ward.pk}).content.decode()
-    assert "01-KH/BDVTU" in page and "Ban Dân vận các huyện ủy" in page and "lead_0" in page
+    assert "01-KH/BDVTU" in page and "Ban Dân vận Tỉnh ủy Thử Nghiệm" in page and "lead_0" in page
     assert 'data-testid="cascade-choose-unit"' in client.get(url).content.decode()  # first the unit
     token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
     data = {"unit": cast.ward.pk, "shift_mode": "working", "days": 5, "title": "", "form_token": token}

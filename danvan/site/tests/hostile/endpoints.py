@@ -92,6 +92,12 @@ def _submission_saved(state):
     return (submission.status, len(submission.rows), submission.versions.count())
 
 
+def _signed_saved(state):
+    submission = state["submission"]
+    submission.refresh_from_db()
+    return (bool(submission.signed_document), submission.signed_document_name)
+
+
 def _submission_staged(state):
     from danvan.reporting.models import UploadPreview
 
@@ -306,6 +312,14 @@ ENDPOINTS = [
         lambda state: (reverse("reporting:submission_upload", args=[state["submission"].pk]), {}, "file"),
         _submission_saved,
         _submission_staged,
+    ),
+    Endpoint(
+        "submission_signed",
+        "danvan.reporting.forms.SignedDocumentForm.document",
+        "ward_officer",
+        _submission_setup,
+        lambda state: (reverse("reporting:submission_signed", args=[state["submission"].pk]), {}, "document"),
+        _signed_saved,
     ),
     Endpoint(
         "org_import",

@@ -41,9 +41,9 @@ MAY_BE_KEPT = {
     "deep_nesting",
 }
 
-# Task evidence and a round's signed minutes take PDF scans: a PDF named .xlsx is stored as the PDF it is
-# (extension and type by content).
-PDF_ENDPOINTS = {"task_evidence", "round_minutes"}
+# Task evidence, a round's signed minutes and a unit's signed implementing document take PDF scans: a PDF
+# named .xlsx is stored as the PDF it is (extension and type by content).
+PDF_ENDPOINTS = {"task_evidence", "round_minutes", "submission_signed"}
 
 # What the people import must say about a cell that is not a name (the problem names the cell).
 PEOPLE_PROBLEMS = {
