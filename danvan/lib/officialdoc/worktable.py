@@ -60,8 +60,8 @@ def add_work_table(out: DocxDocument, profile: FormatProfile, run: Sequence[tupl
         widths=_weights(padded, width),
     )
     for index in groups:
-        cells = table.rows[index + 1].cells  # after the header row
-        merged = cells[0].merge(cells[-1])
+        row_cells = table.rows[index + 1].cells  # after the header row
+        merged = row_cells[0].merge(row_cells[-1])
         # the merged cell holds every cell's (empty) paragraph: keep one, written in bold
         for paragraph in merged.paragraphs:
             paragraph._element.getparent().remove(paragraph._element)
