@@ -55,6 +55,13 @@ def superior(cast):
         ],
     )
     plan = services.plan_create(actor=cast.province_officer, issuing_unit=committee, doc=doc)
+    # A group of units ("các đảng ủy phường") is no one unit: the committee leads it, set before issuing.
+    from danvan.plans.selectors import tasks_without_lead
+
+    for task in tasks_without_lead(plan):
+        services.task_update(
+            task=task, actor=cast.province_officer, expected_version=task.version, lead_units=[committee]
+        )
     return services.plan_issue(plan=plan, actor=cast.province_officer, issued_on=datetime.date(2026, 9, 7))
 
 
