@@ -79,7 +79,7 @@ test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/danvan} $(PY) -m pytest -n 2 -q danvan -m "not browser"
 
 test-browser: install
-	$(PY) -m pytest -q -m browser tests/browser
+	$(PY) -m pytest -n 2 -q -m browser tests/browser
 
 # The same checks as .pre-commit-config.yaml, on every file; CI runs this first.
 lint: install

@@ -47,7 +47,9 @@ def _accepting_dialogs(page, asked: list[str]) -> None:
 
 
 def _wait_for_autosave(page) -> None:
-    """The rows editor saves by itself a moment after typing: let that finish before sending."""
+    """The rows editor saves by itself a moment after typing: let that finish before sending. Leaving the
+    cell (as a person does, reaching for the next control) fires the save on change one second later."""
+    page.keyboard.press("Tab")
     page.wait_for_timeout(1300)
     page.wait_for_load_state("networkidle")
 
@@ -94,7 +96,8 @@ def answer_in_browser(page, base: str, check: Checker, *, call_id: int, unit_id:
     with page.expect_navigation():
         page.get_by_role("button", name="Gửi", exact=True).click()
     assert asked == [SEND_QUESTION]
-    assert page.get_by_test_id("submission-state").inner_text() in ("Đã gửi đúng hạn", "Gửi muộn")
+    state = page.get_by_test_id("submission-state").inner_text()
+    assert state in ("Đã gửi đúng hạn", "Gửi muộn"), (state, page.locator("main").inner_text()[:600])
     assert page.get_by_test_id("rows-editor").count() == 0 and page.get_by_test_id("rows-view").count() == 1
     assert page.get_by_role("button", name="Gửi", exact=True).count() == 0
     check.page(page, "answer-sent", shot=True)

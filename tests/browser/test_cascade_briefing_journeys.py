@@ -78,7 +78,7 @@ def test_a_ward_drafts_its_implementing_plan_and_the_province_sees_it(
     pick_unit(page, "unit", "an binh", "Phường An Bình")
     with page.expect_navigation():
         page.get_by_role("button", name="Tiếp tục").click()
-    assert "Ban Dân vận các đảng ủy phường" in page.content()
+    assert "Ban Dân vận Tỉnh ủy Thử Nghiệm" in page.content()
     screenshot("cascade-form-phone")
     accessible(page, "cascade-form")
     with page.expect_navigation():

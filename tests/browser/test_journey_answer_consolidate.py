@@ -40,6 +40,12 @@ def plan_calls(cast):
         issuing_unit=cast.province,
         doc=parse_text(SEED.read_text(encoding="utf-8")),
     )
+    from danvan.plans.selectors import tasks_without_lead
+
+    for task in tasks_without_lead(plan):  # the officer picks the leads the text names only as groups
+        plan_services.task_update(
+            task=task, actor=cast.province_officer, expected_version=task.version, lead_units=[cast.province]
+        )
     plan = plan_services.plan_issue(
         plan=plan, actor=cast.province_officer, issued_on=datetime.date(2023, 9, 15)
     )
