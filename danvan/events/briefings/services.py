@@ -171,9 +171,9 @@ def _sync_notice_body(*, actor, notice: Plan) -> None:
 def conclusions_add(*, actor, event: Event, items: list[ConclusionItem]) -> list[Task]:
     """Add conclusions to the briefing's notice (made on the first one): all of them, or none when any is
     wrong."""
-    event = (
-        Event.objects.select_for_update().select_related("organiser", "conclusions_notice").get(pk=event.pk)
-    )
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to the notice.
+    locked = Event.objects.select_for_update(of=("self",))
+    event = locked.select_related("organiser", "conclusions_notice").get(pk=event.pk)
     policy.require_manage(actor, event)
     access.require(actor, Cap.PLAN_EDIT, event.organiser)
     if not event.is_briefing:
