@@ -15,7 +15,7 @@ import time
 from datetime import timedelta
 
 from django.core.files import File
-from django.db import models, transaction
+from django.db import OperationalError, models, transaction
 from django.utils import timezone
 
 from danvan.core import audit
@@ -64,8 +64,26 @@ def job_enqueue(
     return job
 
 
+LOCK_RETRIES_S = (0.05, 0.1, 0.2, 0.4, 0.8)
+
+
+def _update_job(job_id: int, queryset=None, **fields) -> int:
+    """A short UPDATE of the job row that waits out a reader holding the table: SQLite's shared cache (the
+    test database, which the live server's threads share) answers "table is locked" at once instead of
+    waiting as a file database does, and the page polls this very row every second."""
+    rows = queryset if queryset is not None else DocumentJob.objects.filter(pk=job_id)
+    for pause in LOCK_RETRIES_S:
+        try:
+            return rows.update(updated_at=timezone.now(), **fields)
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            time.sleep(pause)
+    return rows.update(updated_at=timezone.now(), **fields)  # the last try: a lock still held now is an error
+
+
 def _touch(job_id: int, **fields) -> int:
-    return DocumentJob.objects.filter(pk=job_id).update(updated_at=timezone.now(), **fields)
+    return _update_job(job_id, **fields)
 
 
 class _Progress:
@@ -82,7 +100,10 @@ class _Progress:
         if done < total and total == self.total and now - self.written_at < PROGRESS_EVERY_S:
             return
         self.written_at, self.total = now, total
-        _touch(self.job_id, done=done, total=total)
+        try:
+            _touch(self.job_id, done=done, total=total)
+        except OperationalError:  # a heartbeat lost to a lock is not worth the document: the next one writes
+            logger.warning("document job %s: progress %s/%s not written", self.job_id, done, total)
 
 
 def job_run(job_id: int) -> str:
@@ -106,12 +127,13 @@ def job_run(job_id: int) -> str:
             logger.exception("document job %s (%s) failed", job.pk, job.kind)
         _touch(job.pk, status=DocumentJob.Status.FAILED, error=message, finished_at=timezone.now())
         raise
-    finished = DocumentJob.objects.filter(pk=job.pk, status=DocumentJob.Status.RUNNING).update(
+    finished = _update_job(
+        job.pk,
+        DocumentJob.objects.filter(pk=job.pk, status=DocumentJob.Status.RUNNING),
         status=DocumentJob.Status.DONE,
         result=job.result.name,
         done=models.F("total"),
         finished_at=timezone.now(),
-        updated_at=timezone.now(),
     )
     if not finished:  # given up meanwhile (purged as stale, or deleted): keep no orphan file
         job.result.delete(save=False)

@@ -163,3 +163,54 @@ def test_progress_writes_are_throttled_but_a_new_phase_and_the_end_are_always_wr
     assert row() == (1, 2)
     progress(2, 2)
     assert row() == (2, 2)
+
+
+def _locked_for(times: int, message: str = "database table is locked: core_documentjob"):
+    """``QuerySet.update`` that answers SQLite's "table is locked" for the first ``times`` calls."""
+    from django.db import OperationalError
+    from django.db.models.query import QuerySet
+
+    real, left = QuerySet.update, [times]
+
+    def update(queryset, **fields):
+        if left[0]:
+            left[0] -= 1
+            raise OperationalError(message)
+        return real(queryset, **fields)
+
+    return update
+
+
+def test_a_write_that_meets_a_reader_holding_the_table_waits_and_is_written(cast, monkeypatch):
+    from django.db.models.query import QuerySet
+
+    monkeypatch.setattr(jobs, "LOCK_RETRIES_S", (0, 0, 0))
+    job = ask(cast.province_officer)
+    monkeypatch.setattr(QuerySet, "update", _locked_for(3))
+    assert jobs._touch(job.pk, done=7, total=9) == 1
+    assert DocumentJob.objects.values_list("done", "total").get(pk=job.pk) == (7, 9)
+
+
+def test_a_lock_that_outlasts_the_retries_skips_a_heartbeat_but_fails_a_state_write(cast, monkeypatch):
+    from django.db import OperationalError
+    from django.db.models.query import QuerySet
+
+    monkeypatch.setattr(jobs, "LOCK_RETRIES_S", (0,))
+    job = ask(cast.province_officer)
+    monkeypatch.setattr(QuerySet, "update", _locked_for(2))
+    jobs._Progress(job.pk)(5, 9)  # a lost heartbeat: no error, the next one writes
+    assert DocumentJob.objects.values_list("done", "total").get(pk=job.pk) == (3, 3)
+    monkeypatch.setattr(QuerySet, "update", _locked_for(2))
+    with pytest.raises(OperationalError):
+        jobs._touch(job.pk, status=DocumentJob.Status.FAILED)
+
+
+def test_an_error_that_is_not_a_lock_is_not_retried(cast, monkeypatch):
+    from django.db import OperationalError
+    from django.db.models.query import QuerySet
+
+    job = ask(cast.province_officer)
+    locked = _locked_for(1, message="no such column: done")
+    monkeypatch.setattr(QuerySet, "update", locked)
+    with pytest.raises(OperationalError, match="no such column"):
+        jobs._touch(job.pk, done=1)
