@@ -81,7 +81,9 @@ class _SheetReader:
         if self.done:
             return
         local = _local(tag)
-        if local in ("v", "f", "t"):
+        if local == "sheetData":  # the rows are over: what follows (merged ranges...) is read elsewhere
+            self.done = True
+        elif local in ("v", "f", "t"):
             self.capture = None
         elif local == "rPh":
             self.phonetic = max(0, self.phonetic - 1)
