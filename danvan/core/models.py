@@ -160,3 +160,19 @@ class AuditEvent(models.Model):
 
 # The background documents' row lives in its own package; imported here so that Django registers it with core.
 from danvan.core.jobs.models import DocumentJob  # noqa: E402, F401
+
+
+class DataStamp(models.Model):
+    """A version per kind of figures (``danvan.core.stamps``): it changes after every committed write to
+    the rows those figures are computed from, so figures kept under one version are never served after a
+    change."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    version = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mốc dữ liệu")
+
+    def __str__(self) -> str:
+        return f"{self.name} #{self.version}"

@@ -10,7 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from danvan.core import access, audit
+from danvan.core import access, audit, stamps
 from danvan.lib import vntext
 
 from .models import Unit, UnitKind
@@ -126,6 +126,7 @@ def _create_with_paths(units: list[Unit], *, parent_paths: dict[str, str]) -> in
         unit.path = parent_paths.get(unit.code, "") + access.encode_segment(unit.pk)
         unit.depth = len(unit.path) // access.SEGMENT_WIDTH - 1
     Unit.objects.bulk_update(created, ["path", "depth"], batch_size=500)
+    stamps.touched(Unit)
     return len(created)
 
 
@@ -137,4 +138,5 @@ def _rename(existing: dict[str, Unit], wanted: list[tuple[str, str]]) -> int:
             unit.name = name
             changed.append(_prepared(unit))
     Unit.objects.bulk_update(changed, ["name", "search_text", "sort_key"], batch_size=500)
+    stamps.touched(Unit)
     return len(changed)

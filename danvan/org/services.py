@@ -5,7 +5,7 @@ from django.db.models import F, ProtectedError, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from danvan.core import access, audit
+from danvan.core import access, audit, stamps
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -64,6 +64,7 @@ def _assign_path(unit: Unit) -> None:
     unit.path = parent_path + access.encode_segment(unit.pk)
     unit.depth = len(unit.path) // access.SEGMENT_WIDTH - 1
     Unit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
+    stamps.touched(Unit)
 
 
 @transaction.atomic
@@ -126,6 +127,7 @@ def _move_descendants(old_prefix: str, new_prefix: str) -> None:
         path=Concat(Value(new_prefix), Substr("path", len(old_prefix) + 1)),
         depth=F("depth") + shift,
     )
+    stamps.touched(Unit)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core import access, audit, errors
+from danvan.core import access, audit, errors, stamps
 from danvan.core.access import Cap
 from danvan.core.concurrency import save_if_current
 from danvan.core.errors import ServiceError
@@ -201,6 +201,7 @@ def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str =
     plan.save()
     if plan.amends_id:
         Plan.objects.filter(pk=plan.amends_id).update(status=Plan.Status.SUPERSEDED)
+        stamps.touched(Plan)
     audit.record(
         actor=actor,
         verb="issue",

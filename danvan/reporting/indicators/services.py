@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
-from danvan.core import access, audit
+from danvan.core import access, audit, stamps
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -93,6 +93,7 @@ def value_put(*, indicator_id: int, unit: Unit, period: Period, value: Decimal, 
         _below(indicator_id, unit, period).filter(
             Q(covered_at__isnull=True) | Q(covered_at__lt=unit.depth)
         ).update(covered_at=unit.depth)
+        stamps.touched(IndicatorValue)
     return row
 
 
@@ -103,6 +104,7 @@ def value_remove(*, row: IndicatorValue) -> None:
     _below(row.indicator_id, unit, period).filter(covered_at=unit.depth).update(
         covered_at=_ancestor_depth(row.indicator_id, unit, period)
     )
+    stamps.touched(IndicatorValue)
 
 
 @transaction.atomic

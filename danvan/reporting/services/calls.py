@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core import access, audit
+from danvan.core import access, audit, stamps
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
@@ -83,6 +83,7 @@ def call_open(
     CallTarget.objects.bulk_create(
         [CallTarget(call=call, unit=u) for u in {u.pk: u for u in targets}.values()]
     )
+    stamps.touched(CallTarget)
     audit.record(
         actor=actor,
         verb="open",

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from danvan.core import access, audit
+from danvan.core import access, audit, stamps
 from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import periods
@@ -92,6 +92,7 @@ def open_due_periods(today: date, *, regimes=None) -> OpenResult:
         for unit_id in units[regime.pk]
     ]
     CallTarget.objects.bulk_create(targets, batch_size=2000)
+    stamps.touched(Call, CallTarget)
     for call, (regime, planned) in zip(calls, pairs, strict=True):
         audit.record(
             actor=None,
