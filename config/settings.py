@@ -185,6 +185,10 @@ WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
 # Uploads: anything above the limit is refused by the form with a Vietnamese message, not a 400 page.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The leaders' dashboard keeps a node's figures in the cache until the data under them changes (a data
+# stamp in the database, so every web process sees the change; danvan/site/dashboard/kept.py), at most
+# this long. Each process has its own memory cache unless CACHES is set.
+DASHBOARD_KEEP_SECONDS = int(os.environ.get("DASHBOARD_KEEP_SECONDS", "600"))
 DANVAN_MAX_UPLOAD_BYTES = int(os.environ.get("DANVAN_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 # Stored files are sent after the access check by Django ("django"), or by the proxy: "nginx"
 # (X-Accel-Redirect to PROTECTED_MEDIA_NGINX_PREFIX, an internal location) or "sendfile" (X-Sendfile).

@@ -11,3 +11,8 @@ class SiteConfig(AppConfig):
     name = "danvan.site"
     label = "site"
     verbose_name = _("Trang chung")
+
+    def ready(self):
+        from danvan.site.dashboard import kept
+
+        kept.track()

@@ -100,18 +100,11 @@ def _units_below(node: Node, paths: list[str]) -> Q:
     return Q(unit_id__in=Unit.objects.filter(access.subtree_q("path", paths)).values("pk"))
 
 
-def unit_node(user, pk: int) -> tuple[Node, list[Unit]] | None:
-    """The unit asked for and its children, in one query (None when the user does not see the unit)."""
-    rows = list(
-        Unit.objects.visible_to(user)
-        .filter(Q(pk=pk) | Q(parent_id=pk))
-        .select_related("kind")
-        .order_by("kind__order", "sort_key", "id")
-    )
-    unit = next((u for u in rows if u.pk == pk), None)
-    if unit is None:
-        return None
-    return Node(unit=unit, roots=[unit]), [u for u in rows if u.pk != pk]
+def unit_node(user, pk: int) -> Node | None:
+    """The unit asked for (None when the user does not see it); its children are read only when the
+    figures are computed (`children_of`), not when they are kept."""
+    unit = Unit.objects.visible_to(user).filter(pk=pk).select_related("kind").first()
+    return None if unit is None else Node(unit=unit, roots=[unit])
 
 
 def children_of(node: Node) -> list[Unit]:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,24 +20,23 @@ from danvan.org.models import Unit
 from danvan.org.selectors import visible_breadcrumbs
 from danvan.plans.programme.selectors import COUNTED_STATES
 
-from . import charts, exports, selectors
+from . import charts, exports, kept, selectors
 from . import year as year_figures
 from .selectors import Node
 
 
-def _node(request, pk: int | None) -> tuple[Node, list[Unit]]:
-    """The node asked for and its children: out of the user's scope 404, in scope without the dashboard
-    403."""
+def _node(request, pk: int | None) -> Node:
+    """The node asked for: out of the user's scope 404, in scope without the dashboard 403."""
     if pk is None:
         node = selectors.landing_node(request.user)
         if node is None:
             raise PermissionDenied
-        return node, selectors.children_of(node)
-    found = selectors.unit_node(request.user, pk)
-    if found is None:
+        return node
+    node = selectors.unit_node(request.user, pk)
+    if node is None:
         raise Http404
-    access.require(request.user, Cap.DASHBOARD_VIEW, found[0].unit)
-    return found
+    access.require(request.user, Cap.DASHBOARD_VIEW, node.unit)
+    return node
 
 
 def _choices(request, today):
@@ -66,57 +66,70 @@ def _pct(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
-def _figures(request, pk: int | None) -> dict:
+def _choices_of(request, pk: int | None) -> dict:
+    """What the request asks for and what depends on the user: the node, the year and kind, the regimes
+    they may filter by, the programme they see."""
     today = timezone.localdate()
-    node, children = _node(request, pk)
+    node = _node(request, pk)
     years, kinds, year, kind = _choices(request, today)
     regimes = year_figures.regimes_in(node, request.user)
     regime = _regime(request, regimes)
-    grid = selectors.reporting_grid(
-        node, children, year, kind, today=today, regime_id=regime.pk if regime else None
-    )
-    programme = year_figures.programme_progress(request.user, year, node.unit, today=today)
     return {
+        "user": request.user,
         "regimes": regimes,
         "regime": regime,
-        "programme": programme,
-        "programme_parts": [
-            (state.value, state.label, count, _pct(count, programme.total))
-            for state, count in ((s, programme.counts[s]) for s in COUNTED_STATES)
-        ],
-        "indicators": year_figures.indicator_rows(node, year, today=today),
         "node": node,
         "today": today,
         "years": years,
         "kinds": [(k, selectors.KIND_LABELS[k]) for k in kinds],
         "year": year,
         "kind": kind,
-        "children": children,
-        "grid": grid,
-        "overdue": selectors.overdue_tasks(node, children, year, today=today),
+        "query": f"?year={year}&kind={kind.value}" + (f"&regime={regime.pk}" if regime else ""),
     }
 
 
-def _query(figures: dict) -> str:
-    regime = f"&regime={figures['regime'].pk}" if figures["regime"] else ""
-    return f"?year={figures['year']}&kind={figures['kind'].value}{regime}"
+def _programme(asked: dict) -> dict:
+    """The work programme's progress in the node, as far as the user sees programmes."""
+    programme = year_figures.programme_progress(
+        asked["user"], asked["year"], asked["node"].unit, today=asked["today"]
+    )
+    return {
+        "programme": programme,
+        "programme_parts": [
+            (state.value, state.label, count, _pct(count, programme.total))
+            for state, count in ((s, programme.counts[s]) for s in COUNTED_STATES)
+        ],
+    }
 
 
-@login_required
-@require_safe
-def dashboard(request, pk: int | None = None):
-    figures = _figures(request, pk)
-    node, grid, query = figures["node"], figures["grid"], _query(figures)
-    links = {u.pk: reverse("core:dashboard_unit", args=[u.pk]) + query for u in figures["children"]}
-    tiles = [{"row": row, "url": links.get(row.unit.pk) if row.unit else None} for row in grid.rows]
-    crumbs = _breadcrumbs(node, request.user, query) if pk else []
+def _node_figures(asked: dict, children: list[Unit]) -> dict:
+    regime = asked["regime"]
+    return kept.node_figures(
+        asked["node"],
+        children,
+        asked["year"],
+        asked["kind"],
+        regime.pk if regime else None,
+        today=asked["today"],
+    )
+
+
+def _drawn(asked: dict) -> dict:
+    """The page's figures drawn: the cards, the map, the grid and charts (most of the page's work for the
+    whole country), then the indicators, overdue tasks and events; text kept for the next requests until
+    the data changes (kept.py)."""
+    node, query = asked["node"], asked["query"]
+    children = selectors.children_of(node)
+    figures = _node_figures(asked, children)
+    grid, overdue = figures["grid"], figures["overdue"]
+    links = {u.pk: reverse("core:dashboard_unit", args=[u.pk]) + query for u in children}
     period_columns = [(p.label, grid.by_period[p]) for p in grid.periods]
-    overdue = figures["overdue"]
     context = {
         **figures,
-        "breadcrumbs": crumbs,
-        "query": query,
-        "tiles": tiles,
+        "node": node,
+        "year": asked["year"],
+        "regime": asked["regime"],
+        "tiles": [{"row": row, "url": links.get(row.unit.pk) if row.unit else None} for row in grid.rows],
         "states": [(key, _(label), charts.SYMBOLS[key]) for key, label in selectors.STATE_LABELS.items()],
         "period_rows": [(p, grid.by_period[p]) for p in grid.periods],
         "period_chart": charts.stacked_columns(
@@ -131,7 +144,32 @@ def dashboard(request, pk: int | None = None):
         "overdue_chart": charts.horizontal_bars(
             overdue.by_child[:15], title=_("Nhiệm vụ quá hạn theo đơn vị — %(n)s") % {"n": node.name}
         ),
-        "events": selectors.upcoming_events(node, today=figures["today"]),
+    }
+    return {
+        "reporting_html": render_to_string("site/dashboard/_reporting.html", context),
+        "after_html": render_to_string("site/dashboard/_after.html", context),
+    }
+
+
+@login_required
+@require_safe
+def dashboard(request, pk: int | None = None):
+    asked = _choices_of(request, pk)
+    regime = asked["regime"]
+    where = (asked["node"], asked["year"], asked["kind"], regime.pk if regime else None)
+    drawn = kept.kept(*where, today=asked["today"], make=lambda: _drawn(asked))
+    programme_html = kept.kept(
+        *where,
+        today=asked["today"],
+        user_id=request.user.pk,
+        make=lambda: render_to_string("site/dashboard/_year.html", {**asked, **_programme(asked)}),
+    )
+    query = asked["query"]
+    context = {
+        **asked,
+        **drawn,
+        "programme_html": programme_html,
+        "breadcrumbs": _breadcrumbs(asked["node"], request.user, query) if pk else [],
         "export_url": (
             reverse("core:dashboard_unit_export", args=[pk]) if pk else reverse("core:dashboard_export")
         )
@@ -158,7 +196,8 @@ def dashboard_export(request, pk: int | None = None):
     """The page's figures as an Excel workbook: by period, by unit and period, the overdue tasks."""
     from danvan.core.files.serving import content_disposition
 
-    figures = _figures(request, pk)
+    asked = _choices_of(request, pk)
+    figures = {**asked, **_programme(asked), **_node_figures(asked, selectors.children_of(asked["node"]))}
     response = HttpResponse(
         exports.workbook(figures),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -159,4 +159,6 @@ def regimes_in(node: Node, user) -> list[Regime]:
             width = access.SEGMENT_WIDTH
             above |= Q(root__path__in=[path[:end] for end in range(width, len(path) + 1, width)])
         regimes = regimes.filter(inside | above)
-    return list(regimes.select_related("owner").order_by("name", "id"))
+    # The owners in a second query, not a join: SQLite, without statistics on a small table, would scan
+    # every unit to join them (100 ms on the nation's 113,000 units).
+    return list(regimes.prefetch_related("owner").order_by("name", "id"))
