@@ -76,10 +76,9 @@ def indicator_list(request, unit_pk):
     unit = _unit(request, unit_pk)
     access.require(request.user, Cap.REPORT_VIEW, unit)
     period, period_form = _period(request)
-    rows = [
-        (indicator, selectors.compare(indicator, unit, period, user=request.user))
-        for indicator in selectors.active_indicators()
-    ]
+    indicators = list(selectors.active_indicators())
+    comparisons = selectors.compare_many(indicators, unit, period, user=request.user)
+    rows = [(c.indicator, c) for c in comparisons]
     context = {
         "unit": unit,
         "crumbs": _crumbs(request, unit),
