@@ -19,8 +19,8 @@ with figures: the leaders' dashboard) are one piece of code (`_compare_spans`): 
 (`_counted`), the same figure made of a report or its months (`_figure`), the same target (`_targets`).
 
 Costs: `rollup` and `series` are each one grouped query over the values; `compare` and `compare_many` two
-(values, targets) whatever the number of indicators, `compare_year` three (values, the catalogue's rows,
-targets); `rollup_by_child` is one grouped query plus one for the list of children.
+(values, targets) whatever the number of indicators, and so `compare_year` (the catalogue's rows come with
+the values); `rollup_by_child` is one grouped query plus one for the list of children.
 """
 
 from __future__ import annotations
@@ -147,21 +147,33 @@ def _combine(indicator: Indicator, period: Period, totals: dict[tuple[str, date]
     return _figure(indicator, Span.of(period), totals)
 
 
+# The catalogue's columns read along with the values when the indicators are not given (compare_year).
+CATALOGUE_FIELDS = ("code", "name", "unit_of_measure", "aggregation", "cumulative", "order", "active")
+
+
 def _totals_by_indicator(
     indicator_ids, paths: list[str] | None, depth: int, keys: set[tuple[str, date]], user
-) -> dict[int, dict[tuple[str, date], tuple[Decimal, Decimal]]]:
-    """{indicator id: {(kind, start): (sum, max) over the counted units}}: one grouped query."""
+) -> tuple[dict[int, dict[tuple[str, date], tuple[Decimal, Decimal]]], dict[int, Indicator]]:
+    """{indicator id: {(kind, start): (sum, max) over the counted units}}, and, when the indicators are not
+    given (None: every active one), their catalogue rows read in the same grouped query (the other columns
+    load on access, as with `.only()`)."""
+    described = CATALOGUE_FIELDS if indicator_ids is None else ()
     rows = (
         _counted(indicator_ids, paths, user, count_from_depth=depth)
         .filter(_keys_q(keys))
-        .values_list("indicator_id", "period_kind", "period_start")
+        .values_list("indicator_id", *(f"indicator__{f}" for f in described), "period_kind", "period_start")
         .annotate(total=Sum("value"), top=Max("value"))
         .order_by()
     )
     found: dict[int, dict] = defaultdict(dict)
-    for indicator_id, kind, start, total, top in rows:
+    catalogue: dict[int, Indicator] = {}
+    for indicator_id, *fields, kind, start, total, top in rows:
         found[indicator_id][(kind, start)] = (total, top)
-    return found
+        if described and indicator_id not in catalogue:
+            catalogue[indicator_id] = Indicator.from_db(
+                IndicatorValue.objects.db, ["id", *described], [indicator_id, *fields]
+            )
+    return found, catalogue
 
 
 def _pick(indicator: Indicator, totals: dict[tuple[str, date], tuple[Decimal, Decimal]]) -> dict:
@@ -306,19 +318,17 @@ def _compare_spans(
     months: int | None = None,
     user=None,
 ) -> list[Comparison]:
-    """The shared comparison: for each indicator (None: every active one with a counted row in `read`,
-    read in one more query) the figure over `this`, over `last` and the year's target, for the subtrees of
-    `roots` together (None: the whole tree). At most three queries, whatever the number of indicators."""
+    """The shared comparison: for each indicator (None: every active one with a counted row in `read`, by
+    the catalogue's order) the figure over `this`, over `last` and the year's target, for the subtrees of
+    `roots` together (None: the whole tree). Two queries (values, targets), whatever the number of
+    indicators; one when there is nothing to compare."""
     paths = None if roots is None else [r.path for r in roots]
     depth = min((r.depth for r in roots), default=0) if roots is not None else 0
     ids = None if indicators is None else {i.pk for i in indicators}
     keys = (read or set()) | this.keys() | last.keys()
-    found = _totals_by_indicator(ids, paths, depth, keys, user)
+    found, catalogue = _totals_by_indicator(ids, paths, depth, keys, user)
     if indicators is None:
-        if not found:
-            return []
-        catalogue = Indicator.objects.filter(pk__in=sorted(found))
-        indicators = sorted(catalogue, key=lambda i: (i.order, i.name))
+        indicators = sorted(catalogue.values(), key=lambda i: (i.order, i.name))
     targets = _targets([i.pk for i in indicators], roots, year, user) if indicators else {}
     out = []
     for indicator in indicators:
@@ -374,7 +384,7 @@ def compare_year(
     user=None,
 ) -> list[Comparison]:
     """The year so far against the same months of last year and the year's target, for the subtrees of
-    `roots` together (None: the whole tree), in three queries at most whatever the number of indicators.
+    `roots` together (None: the whole tree), in two queries whatever the number of indicators.
 
     `indicators` None: every active indicator with a figure in the subtrees in the year or the year before,
     by the catalogue's order. A finished year is the yearly report where there is one, else its months; a

@@ -3,7 +3,7 @@
 reporting in the subtree (reporting.regimes).
 
 Indicators: the dashboard shows every active indicator with figures in the subtree, read by the indicators'
-own `compare_year` (three queries whatever their number), so the roll-up rules live in one place: only the
+own `compare_year` (two queries whatever their number), so the roll-up rules live in one place: only the
 topmost report counts, units combine by sum or by max, a year is its yearly report or its months, and a year
 still under way is compared over its months so far with the same months of last year.
 """
