@@ -280,6 +280,7 @@ def route_arguments(o: dict) -> dict[str, dict]:
         "reporting:indicator_detail": {"pk": o["indicator"].pk, "unit_pk": o["unit"].pk},
         "reporting:indicator_drilldown": {"pk": o["indicator"].pk, "unit_pk": o["unit"].pk},
         "reporting:indicator_targets": {"pk": o["indicator"].pk, "unit_pk": o["unit"].pk},
+        "reporting:indicator_edit": pk("indicator"),
         "events:briefing_detail": pk("briefing"),
     }
 

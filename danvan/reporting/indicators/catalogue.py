@@ -22,6 +22,8 @@ BUILTIN = (
     ("nam-tinh-hinh", "Số báo cáo nắm tình hình Nhân dân", "báo cáo", "sum", False),
 )
 
+BUILTIN_CODES = frozenset(code for code, *_rest in BUILTIN)
+
 
 def ensure_builtin_indicators(Indicator) -> int:
     """Create the missing built-in indicators (by code); returns how many were made. Used by migrations."""

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core import access
-from danvan.core.models import TimeStamped
+from danvan.core.models import TimeStamped, Versioned
 from danvan.lib import periods
 
 PERIOD_CHOICES = [(kind.value, label) for kind, label in periods.KIND_LABELS.items()]
@@ -37,8 +37,11 @@ COMMON_UNITS_OF_MEASURE = (
 )
 
 
-class Indicator(TimeStamped):
-    """A figure that recurs across periods: dialogues held, petitions received, houses built..."""
+class Indicator(TimeStamped, Versioned):
+    """A figure that recurs across periods: dialogues held, petitions received, houses built...
+
+    Created and edited on its own pages (services.indicator_create / indicator_update); never deleted, made
+    inactive instead (its values and targets stay). A built-in indicator's code never changes."""
 
     class Aggregation(models.TextChoices):
         SUM = "sum", _("Cộng dồn (tổng)")
@@ -74,6 +77,13 @@ class Indicator(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit_of_measure})"
+
+    @property
+    def builtin(self) -> bool:
+        """One the product ships with (catalogue.BUILTIN): forms and targets refer to its code."""
+        from .catalogue import BUILTIN_CODES
+
+        return self.code in BUILTIN_CODES
 
     @property
     def takes_latest(self) -> bool:

@@ -7,6 +7,7 @@ what the unit sent before for that period, so a resubmission rewrites and never 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.db import transaction
@@ -186,3 +187,103 @@ def target_set(
         unit_path=unit.path,
     )
     return target
+
+
+# --- the catalogue: creating and editing indicators (Cap.CATALOG_MANAGE: indicators are shared by every unit)
+
+CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EDITABLE = ("name", "code", "unit_of_measure", "aggregation", "cumulative", "description", "order", "active")
+
+
+def _checked(fields: dict, *, indicator: Indicator | None) -> dict:
+    """The fields cleaned and checked: a name, a unit of measure, a code of letters and digits (joined by
+    hyphens) that no other indicator has, a name no other indicator has (upper or lower case aside;
+    accents count: they make other words)."""
+    data = {
+        "name": vntext.clean_text(fields.get("name") or ""),
+        "code": vntext.clean_text(fields.get("code") or "").lower(),
+        "unit_of_measure": vntext.clean_text(fields.get("unit_of_measure") or ""),
+        "aggregation": fields.get("aggregation") or Indicator.Aggregation.SUM,
+        "cumulative": bool(fields.get("cumulative")),
+        "description": vntext.nfc(fields.get("description") or "").strip(),
+        "order": fields.get("order") if fields.get("order") is not None else 100,
+        "active": bool(fields.get("active", True)),
+    }
+    if not data["name"]:
+        raise ServiceError(_("Hãy ghi tên chỉ tiêu."), field="name")
+    if len(data["name"]) > 255:
+        raise ServiceError(_("Tên chỉ tiêu dài quá 255 ký tự."), field="name")
+    if not data["unit_of_measure"] or len(data["unit_of_measure"]) > 40:
+        raise ServiceError(_("Hãy ghi đơn vị tính (tối đa 40 ký tự), ví dụ «cuộc»."), field="unit_of_measure")
+    if data["aggregation"] not in Indicator.Aggregation.values:
+        raise ServiceError(_("Cách tổng hợp không hợp lệ."), field="aggregation")
+    if not 0 <= int(data["order"]) <= 32767:
+        raise ServiceError(_("Thứ tự phải là số từ 0 đến 32767."), field="order")
+    if indicator is not None and indicator.builtin and data["code"] != indicator.code:
+        raise ServiceError(
+            _("Mã «%(code)s» của chỉ tiêu có sẵn không đổi được: mẫu biểu và chỉ tiêu năm dùng mã này.")
+            % {"code": indicator.code},
+            field="code",
+        )
+    if not CODE_PATTERN.match(data["code"]) or len(data["code"]) > 60:
+        raise ServiceError(
+            _(
+                "Mã chỉ tiêu chỉ gồm chữ thường không dấu và chữ số, nối bằng dấu gạch ngang "
+                "(ví dụ «doi-thoai»)."
+            ),
+            field="code",
+        )
+    others = Indicator.objects.exclude(pk=indicator.pk) if indicator is not None else Indicator.objects.all()
+    if others.filter(code=data["code"]).exists():
+        raise ServiceError(
+            _("Mã «%(code)s» đã dùng cho chỉ tiêu khác.") % {"code": data["code"]}, field="code"
+        )
+    folded = data["name"].casefold()
+    clash = next((o for o in others.only("name") if vntext.clean_text(o.name).casefold() == folded), None)
+    if clash is not None:
+        raise ServiceError(
+            _("Đã có chỉ tiêu «%(name)s». Hãy đặt tên khác.") % {"name": clash.name}, field="name"
+        )
+    return data
+
+
+@transaction.atomic
+def indicator_create(*, actor, **fields) -> Indicator:
+    """Add an indicator to the catalogue (name, code, unit of measure, aggregation, cumulative, active...)."""
+    access.require(actor, Cap.CATALOG_MANAGE)
+    data = _checked(fields, indicator=None)
+    indicator = Indicator(**data)
+    indicator.save_checked(expected_version=None)
+    audit.record(
+        actor=actor,
+        verb="create",
+        obj=indicator,
+        summary=_("Thêm chỉ tiêu «%(name)s» (%(code)s)") % {"name": indicator.name, "code": indicator.code},
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(
+    *, actor, indicator: Indicator, expected_version: int | None = None, **fields
+) -> Indicator:
+    """Edit an indicator; a stale form is refused; a built-in indicator keeps its code; deactivating (never
+    deleting) takes it off the lists and the dashboard, its values and targets stay."""
+    access.require(actor, Cap.CATALOG_MANAGE)
+    data = _checked(fields, indicator=indicator)
+    changes = {
+        name: [str(getattr(indicator, name)), str(value)]
+        for name, value in data.items()
+        if getattr(indicator, name) != value
+    }
+    for name, value in data.items():
+        setattr(indicator, name, value)
+    indicator.save_checked(expected_version=expected_version)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=indicator,
+        summary=_("Sửa chỉ tiêu «%(name)s»") % {"name": indicator.name},
+        changes=changes,
+    )
+    return indicator

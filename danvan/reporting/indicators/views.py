@@ -20,7 +20,7 @@ from danvan.org.models import Unit
 
 from ..models import Submission
 from . import charts, prefill, selectors, services
-from .forms import PeriodForm, TargetForm
+from .forms import IndicatorForm, PeriodForm, TargetForm
 from .models import Indicator, IndicatorTarget
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -76,10 +76,9 @@ def indicator_list(request, unit_pk):
     unit = _unit(request, unit_pk)
     access.require(request.user, Cap.REPORT_VIEW, unit)
     period, period_form = _period(request)
-    rows = [
-        (indicator, selectors.compare(indicator, unit, period, user=request.user))
-        for indicator in selectors.active_indicators()
-    ]
+    indicators = list(selectors.active_indicators())
+    comparisons = selectors.compare_many(indicators, unit, period, user=request.user)
+    rows = [(c.indicator, c.as_dict()) for c in comparisons]
     context = {
         "unit": unit,
         "crumbs": _crumbs(request, unit),
@@ -88,6 +87,9 @@ def indicator_list(request, unit_pk):
         "rows": rows,
         "period_query": _period_query(period),
     }
+    if access.has_cap(request.user, Cap.CATALOG_MANAGE):  # the retired ones, to edit them back into use
+        context["can_manage"] = True
+        context["retired"] = list(Indicator.objects.filter(active=False).order_by("order", "name"))
     return render(request, "reporting/indicators/list.html", context)
 
 
@@ -149,6 +151,7 @@ def indicator_detail(request, pk, unit_pk):
         "chart": chart,
         "target": target,
         "can_set_target": access.has_cap(request.user, Cap.CALL_MANAGE, unit),
+        "can_manage": access.has_cap(request.user, Cap.CATALOG_MANAGE),
     }
     return render(request, "reporting/indicators/detail.html", context)
 
@@ -266,6 +269,55 @@ def indicator_targets(request, pk, unit_pk):
         context=context,
         save=save,
         on_success=saved,
+    )
+
+
+def _after_save(request, indicator: Indicator, verb: str):
+    messages.success(request, verb % {"name": indicator.name})
+    unit = home_unit(request.user)
+    if unit is None:
+        return redirect("reporting:indicator_home")
+    return redirect(reverse("reporting:indicator_detail", args=[indicator.pk, unit.pk]))
+
+
+@login_required
+def indicator_create(request):
+    """Add an indicator to the shared catalogue (the committee's administrators: Cap.CATALOG_MANAGE)."""
+    access.require(request.user, Cap.CATALOG_MANAGE)
+    form = IndicatorForm(request.POST or None, initial={"active": True, "order": 100})
+    return form_page(
+        request,
+        form,
+        template="reporting/indicators/edit.html",
+        context={"indicator": None},
+        save=lambda data: services.indicator_create(
+            actor=request.user, **{k: v for k, v in data.items() if k != "version"}
+        ),
+        on_success=lambda indicator: _after_save(request, indicator, _("Đã thêm chỉ tiêu «%(name)s».")),
+    )
+
+
+@login_required
+def indicator_edit(request, pk):
+    """Edit an indicator; a built-in one keeps its code; deactivating instead of deleting."""
+    access.require(request.user, Cap.CATALOG_MANAGE)
+    indicator = _indicator(pk)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+
+    def save(data):
+        data = dict(data)
+        version = data.pop("version", None)
+        return services.indicator_update(
+            actor=request.user, indicator=indicator, expected_version=version, **data
+        )
+
+    return form_page(
+        request,
+        form,
+        template="reporting/indicators/edit.html",
+        context={"indicator": indicator},
+        save=save,
+        on_success=lambda saved: _after_save(request, saved, _("Đã lưu chỉ tiêu «%(name)s».")),
     )
 
 

@@ -162,3 +162,96 @@ def test_catalogue_is_seeded(db):
     assert Indicator.objects.filter(active=True).count() >= 10
     assert set(Indicator.objects.values_list("unit_of_measure", flat=True)) >= {"cuộc", "đơn", "căn nhà"}
     assert date(2024, 3, 1) == MARCH.start
+
+
+YEAR_2024 = Period(PeriodKind.YEAR, 2024)
+
+
+@pytest.fixture
+def several(example, dialogues):
+    """Beside dialogues, three more indicators with figures: one by max, one a running total, one a stock,
+    with a yearly report from the ward for one of them and a target for another."""
+    cast = example
+    people = Indicator.objects.get(code="doi-thoai-nguoi")
+    people.aggregation = Indicator.Aggregation.MAX
+    people.save()
+    overdue = Indicator.objects.get(code="kien-nghi-qua-han")  # a stock: the last month
+    houses = Indicator.objects.get(code="nha-cho-ho-ngheo")
+    houses.cumulative = True
+    houses.save()
+    for indicator, unit, period, value in (
+        (people, cast.area, MARCH, 30),
+        (people, cast.other_ward, MARCH, 50),
+        (people, cast.other_ward, JANUARY, 70),
+        (people, cast.ward, Period(PeriodKind.MONTH, 2023, 3), 40),
+        (overdue, cast.ward, JANUARY, 9),
+        (overdue, cast.ward, MARCH, 3),
+        (overdue, cast.other_ward, MARCH, 1),
+        (overdue, cast.other_ward, Period(PeriodKind.MONTH, 2023, 11), 8),
+        (houses, cast.bloc, JANUARY, 1),
+        (houses, cast.bloc, MARCH, 4),
+        (houses, cast.ward, YEAR_2024, 11),
+        (houses, cast.agency, Period(PeriodKind.MONTH, 2023, 12), 6),
+    ):
+        put(indicator, unit, period, value)
+    services.target_set(
+        actor=cast.province_officer,
+        indicator=houses,
+        unit=cast.ward,
+        year=2024,
+        value=Decimal(20),
+        unit_of_measure="căn nhà",
+    )
+    return [dialogues, people, overdue, houses]
+
+
+def test_compare_year_equals_compare_for_each_indicator(example, several):
+    cast, after = example, date(2025, 2, 10)
+    for root in (cast.province, cast.ward, cast.other_ward, None):
+        rows = selectors.compare_year(2024, today=after, roots=None if root is None else [root])
+        if root in (cast.province, None):  # every indicator with figures, by the catalogue's order
+            assert [r.indicator for r in rows] == sorted(several, key=lambda i: (i.order, i.name))
+        assert rows
+        for row in rows:
+            assert row.months == 12
+            assert row.as_dict() == selectors.compare(row.indicator, root, YEAR_2024), (root, row.indicator)
+    # By hand, for the province: the ward's yearly report of houses counts (11), plus nothing else in 2024.
+    by_code = {r.indicator.code: r for r in selectors.compare_year(2024, today=after, roots=[cast.province])}
+    assert (by_code["nha-cho-ho-ngheo"].value, by_code["nha-cho-ho-ngheo"].target) == (
+        Decimal(11),
+        Decimal(20),
+    )
+    assert by_code["doi-thoai-nguoi"].value == Decimal(70)  # max over units, then over months
+    assert by_code["kien-nghi-qua-han"].value == Decimal(4)  # the stock: March's 3 + 1, not January's 9
+    # compare_many gives the same answers as compare, period by period.
+    for period in (MARCH, Q1, YEAR_2024):
+        many = selectors.compare_many(several, cast.province, period)
+        assert [c.as_dict() for c in many] == [selectors.compare(i, cast.province, period) for i in several]
+
+
+def test_a_year_under_way_counts_its_months_so_far(example, several):
+    cast = example
+    rows = {
+        r.indicator.code: r
+        for r in selectors.compare_year(2024, today=date(2024, 3, 15), roots=[cast.province])
+    }
+    houses = rows["nha-cho-ho-ngheo"]
+    # January and February only: the ward's yearly report does not count before the year is over.
+    assert (houses.months, houses.value, houses.last_year) == (2, Decimal(1), None)
+    assert rows["kien-nghi-qua-han"].value == Decimal(9)
+
+
+def test_compare_year_takes_two_queries_whatever_the_number_of_indicators(
+    example, several, django_assert_max_num_queries
+):
+    cast, after = example, date(2025, 2, 10)
+    with django_assert_max_num_queries(2):  # the values (with the catalogue's rows) and the targets
+        assert len(selectors.compare_year(2024, today=after, roots=[cast.province])) == 4
+    more = Indicator.objects.filter(active=True).exclude(pk__in=[i.pk for i in several])[:5]
+    for indicator in more:
+        put(indicator, cast.agency, MARCH, 1)
+    with django_assert_max_num_queries(2):
+        assert len(selectors.compare_year(2024, today=after, roots=None)) == 9
+    catalogue = list(Indicator.objects.filter(active=True))
+    with django_assert_max_num_queries(2):
+        assert len(selectors.compare_many(catalogue, cast.province, MARCH)) == len(catalogue)

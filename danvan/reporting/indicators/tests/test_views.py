@@ -132,3 +132,27 @@ def test_the_template_editor_binds_a_number_column_to_an_indicator(cast, login, 
     refused = client.post(reverse("reporting:template_new"), wrong)
     assert refused.status_code == 200 and "phải có kiểu Số" in refused.content.decode()
     assert not FormTemplate.objects.filter(name="Sai").exists()
+
+
+def test_the_list_page_reads_the_same_number_of_queries_for_more_indicators(figures, login, dialogues):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from danvan.reporting.indicators.models import Indicator
+
+    cast = figures
+    client = login(cast.province_officer)
+    url = urls(dialogues, cast.province)["list"]
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, QUERY).status_code == 200
+        return len(captured.captured_queries)
+
+    before = count()
+    for n in range(6):
+        extra = Indicator.objects.create(code=f"them-{n}", name=f"Chỉ tiêu thêm {n}", unit_of_measure="cuộc")
+        services.value_put(indicator_id=extra.pk, unit=cast.ward, period=MARCH, value=Decimal(n + 1))
+    after = count()
+    assert after == before, (before, after)
+    assert before <= 15

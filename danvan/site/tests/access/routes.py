@@ -312,6 +312,17 @@ ROUTES: dict[str, Route] = {
     "reporting:indicator_drilldown": Route(indicator_and_unit),
     "reporting:indicator_targets": Route(indicator_and_unit, post=True),
     "reporting:indicator_prefill": Route(pk("submission"), post=True),
+    # the catalogue itself is the administrator's (Cap.CATALOG_MANAGE), as the shared templates and unit kinds
+    "reporting:indicator_create": Route(
+        holder="admin", lacking="ward_officer", outsider=ADMIN_ONLY, post=True
+    ),
+    "reporting:indicator_edit": Route(
+        lambda o: {"pk": indicator_and_unit(o)["pk"]},
+        holder="admin",
+        lacking="ward_officer",
+        outsider=ADMIN_ONLY,
+        post=True,
+    ),
     "reporting:upload_preview": Route(pk("upload"), lacking=None, admin=frozenset({404}), post=True),
     # periodic report regimes (issue 14)
     "reporting:regime_list": Route(**LIST),
