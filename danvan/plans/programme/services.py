@@ -1,13 +1,24 @@
 """Writes of the programme: linking an object (a plan, a task, a call, an event, a round) to the programme
-item it carries out. The object's own create or edit service checks the right to write it; this checks the
-item (a visible programme's item, not the object itself) and records the change."""
+item it carries out, and carrying those links over when an amended programme is issued.
+
+The link is a field of the carrying object, so it is written by the object's own app: each app owns a small
+service (``call_link_programme_item`` in reporting, ``event_link_programme_item`` in events,
+``round_link_programme_item`` in recognition, ``plan_/task_link_programme_item`` in plans) that checks the
+right to change the object, locks and versions it (its history gets a row) and records the change.
+
+Plans sits in the same layer as reporting, events and recognition and imports none of them (the layering
+test forbids a cycle, and those apps already import plans). So plans keeps a registry: each owning app
+registers its linker for its model in its ``AppConfig.ready`` (``register_linker``), and ``link_item``
+dispatches on the object's model. The owning services call back into ``check_item`` below, which is an import
+from those apps down to plans, the allowed direction."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from danvan.core import audit
 from danvan.core.errors import ServiceError
 
 from ..models import Plan, Task
@@ -16,16 +27,30 @@ from .selectors import programmes_for
 MSG_NOT_AN_ITEM = _("Mục được chọn không thuộc một Chương trình công tác mà bạn được xem.")
 MSG_OWN_ITEM = _("Một mục của Chương trình không thể thực hiện chính Chương trình đó.")
 
-# Where each carrying model keeps the unit it belongs to (for the audit log's scope).
-_UNIT_OF = {"plan": "issuing_unit", "task": "plan.issuing_unit", "call": "owner", "event": "organiser"}
+# A linker: (*, actor, obj, item, note="", checked=True) -> the saved object. ``checked=False`` is for the
+# programme's own carry-over on issuing an amendment (below): the link only follows the item to its successor,
+# so neither the issuer's rights on the carrier nor its sight of the item are asked again.
+Linker = Callable[..., models.Model]
+_LINKERS: dict[type[models.Model], Linker] = {}
 
 
-def _unit_path(obj) -> str:
-    chain = _UNIT_OF.get(obj._meta.model_name, "owner")
-    unit = obj
-    for attr in chain.split("."):
-        unit = getattr(unit, attr, None)
-    return getattr(unit, "path", "")
+def register_linker(model: type[models.Model], linker: Linker) -> None:
+    """Called by the app owning ``model`` at ready(): the service that writes ``model.programme_item``."""
+    _LINKERS[model] = linker
+
+
+def linker_for(model: type[models.Model]) -> Linker:
+    try:
+        return _LINKERS[model]
+    except KeyError:
+        raise LookupError(f"no programme-item linker registered for {model._meta.label}") from None
+
+
+def summary_for(item: Task | None, note: str = "") -> str:
+    """The audit summary every linker writes (one wording across the apps)."""
+    if note:
+        return note
+    return _("Gắn với mục Chương trình công tác") if item else _("Bỏ gắn với Chương trình công tác")
 
 
 def check_item(*, actor, obj: models.Model | None, item: Task | None) -> None:
@@ -40,24 +65,12 @@ def check_item(*, actor, obj: models.Model | None, item: Task | None) -> None:
         raise ServiceError(MSG_OWN_ITEM, field="programme_item")
 
 
-@transaction.atomic
-def link_item(*, actor, obj: models.Model, item: Task | None) -> models.Model:
-    """Set (or clear, with None) the programme item ``obj`` carries out; nothing is written when unchanged."""
-    if obj.programme_item_id == (item.pk if item else None):
-        return obj
-    check_item(actor=actor, obj=obj, item=item)
-    before = str(obj.programme_item) if obj.programme_item_id else ""
-    obj.programme_item = item
-    obj.save(update_fields=["programme_item"])
-    audit.record(
-        actor=actor,
-        verb="update",
-        obj=obj,
-        summary=_("Gắn với mục Chương trình công tác") if item else _("Bỏ gắn với Chương trình công tác"),
-        changes={"programme_item": [before, str(item) if item else ""]},
-        unit_path=_unit_path(obj),
-    )
-    return obj
+def link_item(
+    *, actor, obj: models.Model, item: Task | None, note: str = "", checked: bool = True
+) -> models.Model:
+    """Set (or clear, with None) the programme item ``obj`` carries out, through the owning app's service;
+    nothing is written when unchanged. Returns the object as saved."""
+    return linker_for(type(obj))(actor=actor, obj=obj, item=item, note=note, checked=checked)
 
 
 def save_carrying(*, actor, data: dict, save):
@@ -67,5 +80,7 @@ def save_carrying(*, actor, data: dict, save):
     with transaction.atomic():
         obj = save(own)  # the object's own service never sees the picker
         if "programme_item" in data:
-            link_item(actor=actor, obj=obj, item=data["programme_item"])
+            linked = link_item(actor=actor, obj=obj, item=data["programme_item"])
+            for name in ("programme_item", "version"):  # the caller's object as the linker saved it
+                setattr(obj, name, getattr(linked, name))
     return obj
