@@ -23,7 +23,7 @@ from .numbering import format_symbol, next_number
 from .parsing.doubts import REASON_NO_DATE as NO_DATE
 from .parsing.doubts import REASON_NO_SYMBOL as NO_SYMBOL
 from .programme.categories import guess_category
-from .programme.services import check_item, summary_for
+from .programme.services import check_item, follow_amendment, note_followed, summary_for
 from .selectors import tasks_without_lead
 
 PARTY_COMMITTEE_WORDS = {
@@ -202,6 +202,9 @@ def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str =
     plan.save()
     if plan.amends_id:
         Plan.objects.filter(pk=plan.amends_id).update(status=Plan.Status.SUPERSEDED)
+        if plan.is_programme:  # what carried out the replaced programme's items follows them (or is unlinked)
+            old = Plan.objects.get(pk=plan.amends_id)
+            note_followed(plan, follow_amendment(actor=actor, old=old, new=plan))
     audit.record(
         actor=actor,
         verb="issue",

@@ -3,6 +3,7 @@ event, appraisal round) is written by its app's registered service, which checks
 bumps its version (its history gets a row, where the model keeps one) and writes an audit event."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 
 from danvan.core.models import AuditEvent
@@ -49,7 +50,11 @@ def test_linking_each_kind_writes_an_audit_event_a_new_version_and_a_history_row
     model = type(obj)
     version = model.objects.get(pk=obj.pk).version
     history = obj.history.count() if hasattr(model, "history") else None
-    audits = AuditEvent.objects.filter(object_id=str(obj.pk), summary="Gắn với mục Chương trình công tác")
+    audits = AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=str(obj.pk),
+        summary="Gắn với mục Chương trình công tác",
+    )
 
     programme_services.link_item(actor=cast.ward_officer, obj=obj, item=item)
 
@@ -69,8 +74,10 @@ def test_linking_each_kind_writes_an_audit_event_a_new_version_and_a_history_row
 
     programme_services.link_item(actor=cast.ward_officer, obj=stored, item=None)
     assert model.objects.get(pk=obj.pk).programme_item is None
-    assert AuditEvent.objects.filter(
-        object_id=str(obj.pk), summary="Bỏ gắn với Chương trình công tác"
+    assert audits.model.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=str(obj.pk),
+        summary="Bỏ gắn với Chương trình công tác",
     ).exists()
 
 
