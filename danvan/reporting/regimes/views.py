@@ -134,7 +134,7 @@ def regime_detail(request, pk):
     context = {
         "regime": regime,
         "kinds": [(k, periods.KIND_LABELS[k]) for k in kinds],
-        "upcoming": selectors.upcoming(regime, today),
+        "upcoming": selectors.upcoming(regime, today) if regime.is_active else [],  # a stopped one opens none
         "recent_calls": recent,
         "calls_total": all_calls.count() if len(recent) == RECENT_CALLS else len(recent),
         "counts": calls_counts(recent),

@@ -125,6 +125,7 @@ def test_the_owner_stops_and_applies_again_from_the_page(cast, login, ward_regim
     assert not stopped.is_active
     page = client.get(ward_regime.get_absolute_url()).content.decode()
     assert "Đã ngừng áp dụng" in page and 'data-testid="regime-activate"' in page
+    assert 'data-testid="upcoming"' not in page  # no period is announced for a stopped regime
     _post(client, "regime_set_active", ward_regime, active="1", version=stopped.version)
     assert Regime.objects.get(pk=ward_regime.pk).is_active
 
