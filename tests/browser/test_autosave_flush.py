@@ -50,3 +50,30 @@ def test_typing_then_sending_the_signed_document_keeps_what_was_typed(
     submission = Submission.objects.get(call=call, unit=cast.ward)
     assert TYPED in str(submission.rows) and submission.signed_document
     screenshot(f"saved-{how}")
+
+
+def test_an_htmx_request_from_elsewhere_on_the_page_waits_for_the_pending_save(cast, call, page, live_server):
+    """A form sent by htmx (here one added to the page, asking the call list into a box) goes only once the
+    typed text is saved: when its answer is in the page, the server already has the text."""
+    from danvan.reporting.models import Submission
+
+    log_in(page, live_server, "ward_officer")
+    open_answer(page, live_server.url, call_id=call.pk, unit_id=cast.ward.pk)
+    page.evaluate(
+        """() => {
+        const form = document.createElement("form");
+        form.setAttribute("hx-get", "/reporting/calls/");
+        form.setAttribute("hx-target", "#probe");
+        form.setAttribute("hx-select", "h1");
+        form.innerHTML = '<button id="probe-send">Xem</button><div id="probe"></div>';
+        document.querySelector("main").append(form);
+        htmx.process(form);
+    }"""
+    )
+    cell = page.get_by_test_id("rows-editor").locator("tr.row-line").first.locator("textarea").first
+    cell.click()
+    page.keyboard.type(TYPED)
+    page.locator("form[hx-get]").evaluate("form => form.requestSubmit()")  # the cell keeps the focus
+    page.locator("#probe h1").wait_for()
+    submission = Submission.objects.get(call=call, unit=cast.ward)
+    assert TYPED in str(submission.rows)  # saved before the other request went, not 3 seconds later
