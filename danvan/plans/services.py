@@ -23,6 +23,7 @@ from .numbering import format_symbol, next_number
 from .parsing.doubts import REASON_NO_DATE as NO_DATE
 from .parsing.doubts import REASON_NO_SYMBOL as NO_SYMBOL
 from .programme.categories import guess_category
+from .programme.services import check_item, follow_amendment, note_followed, summary_for
 from .selectors import tasks_without_lead
 
 PARTY_COMMITTEE_WORDS = {
@@ -202,6 +203,9 @@ def plan_issue(*, plan: Plan, actor, issued_on: date | None = None, place: str =
     if plan.amends_id:
         Plan.objects.filter(pk=plan.amends_id).update(status=Plan.Status.SUPERSEDED)
         stamps.touched(Plan)
+        if plan.is_programme:  # what carried out the replaced programme's items follows them (or is unlinked)
+            old = Plan.objects.get(pk=plan.amends_id)
+            note_followed(plan, follow_amendment(actor=actor, old=old, new=plan))
     audit.record(
         actor=actor,
         verb="issue",
@@ -458,3 +462,53 @@ def task_mark_done(*, task: Task, actor, note: str = "") -> Task:
         unit_path=task.plan.issuing_unit.path,
     )
     return task
+
+
+# --- the programme item a plan or a task carries out (registered with programme.services at ready) ------
+
+
+def _link(obj, *, actor, item: Task | None, note: str, unit, expected_version: int | None):
+    """The common tail of the two linkers below: ``obj`` is the locked row."""
+    before = str(obj.programme_item) if obj.programme_item_id else ""
+    obj.programme_item = item
+    obj.save_checked(expected_version=expected_version)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=obj,
+        summary=summary_for(item, note),
+        changes={"programme_item": [before, str(item) if item else ""]},
+        unit_path=unit.path,
+    )
+    return obj
+
+
+@transaction.atomic
+def plan_link_programme_item(
+    *, actor, obj: Plan, item: Task | None, note: str = "", checked: bool = True, expected_version=None
+) -> Plan:
+    """Set (None: clear) the programme item the plan carries out; unchanged: nothing written."""
+    plan = Plan.objects.select_for_update().get(pk=obj.pk)
+    if plan.programme_item_id == (item.pk if item else None):
+        return plan
+    if checked:
+        access.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
+        check_item(actor=actor, obj=plan, item=item)
+    return _link(
+        plan, actor=actor, item=item, note=note, unit=plan.issuing_unit, expected_version=expected_version
+    )
+
+
+@transaction.atomic
+def task_link_programme_item(
+    *, actor, obj: Task, item: Task | None, note: str = "", checked: bool = True, expected_version=None
+) -> Task:
+    """Set (None: clear) the programme item the task carries out; unchanged: nothing written."""
+    task = Task.objects.select_for_update().get(pk=obj.pk)
+    if task.programme_item_id == (item.pk if item else None):
+        return task
+    unit = task.plan.issuing_unit
+    if checked:
+        access.require(actor, Cap.PLAN_EDIT, unit)
+        check_item(actor=actor, obj=task, item=item)
+    return _link(task, actor=actor, item=item, note=note, unit=unit, expected_version=expected_version)

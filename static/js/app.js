@@ -169,6 +169,102 @@
     changed(table);
   });
 
+  // Autosave (form[data-autosave], the submission's rows editor: htmx saves it a few seconds after typing).
+  // Another form of the page sent in those seconds (the signed-document upload, an htmx action) would leave
+  // the page and lose what was typed last: the pending save is sent first and waited for, then the other form
+  // goes. A plain form is held and sent again once saved; an htmx request waits in its htmx:confirm.
+  const autosaves = new WeakMap(); // form -> {typed, saved, sending}: edits counted, and up to which saved
+  function autosaveState(form) {
+    let state = autosaves.get(form);
+    if (!state) { state = { typed: 0, saved: 0, sending: 0 }; autosaves.set(form, state); }
+    return state;
+  }
+  function pendingAutosave() {
+    const form = document.querySelector("form[data-autosave]");
+    if (!form) { return null; }
+    const state = autosaveState(form);
+    return state.typed > state.saved ? form : null;
+  }
+  function noteEdit(event) {
+    const form = event.target && event.target.closest ? event.target.closest("form[data-autosave]") : null;
+    if (form) { autosaveState(form).typed += 1; }
+  }
+  document.addEventListener("input", noteEdit, true);
+  document.addEventListener("change", noteEdit, true);
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    const form = event.detail.elt;
+    if (form && form.matches && form.matches("form[data-autosave]")) {
+      const state = autosaveState(form);
+      state.sending = state.typed;
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    const form = event.detail.elt;
+    if (form && form.matches && form.matches("form[data-autosave]") && event.detail.successful) {
+      const state = autosaveState(form);
+      state.saved = Math.max(state.saved, state.sending);
+    }
+  });
+  let flushing = null; // the save in flight, while one is
+  function flushAutosave(form) {
+    if (flushing) { return flushing; }
+    const state = autosaveState(form);
+    const upTo = state.typed;
+    const url = form.getAttribute("hx-post") || form.action;
+    const target = document.querySelector(form.getAttribute("hx-target") || "#save-state");
+    flushing = fetch(url, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      headers: { "HX-Request": "true" },
+    })
+      .then(function (response) {
+        return response.text().then(function (html) {
+          if (target && html.trim().startsWith("<")) { target.outerHTML = html; } // the new version, or the error
+          if (response.ok) { state.saved = Math.max(state.saved, upTo); }
+        });
+      })
+      .catch(function () { /* offline: the other form still goes; the server tells what it kept */ })
+      .finally(function () { flushing = null; });
+    return flushing;
+  }
+  function htmxSubmits(form) {
+    const verbs = ["hx-post", "hx-get", "hx-put", "hx-patch", "hx-delete"];
+    const request = verbs.some(function (name) { return form.hasAttribute(name) || form.hasAttribute("data-" + name); });
+    if (!request) { return !!form.closest("[hx-boost='true'], [data-hx-boost='true']"); }
+    const trigger = form.getAttribute("hx-trigger") || form.getAttribute("data-hx-trigger");
+    return !trigger || /(^|[\s,])submit\b/.test(trigger);
+  }
+  const resubmitting = new WeakSet();
+  document.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (resubmitting.has(form)) { resubmitting.delete(form); return; }
+    const autosave = pendingAutosave();
+    if (!autosave || form === autosave || htmxSubmits(form)) { return; }
+    event.preventDefault();
+    event.stopPropagation(); // asked (data-confirm) when it is sent again below
+    const submitter = event.submitter && event.submitter.form === form ? event.submitter : null;
+    flushAutosave(autosave).then(function () {
+      resubmitting.add(form);
+      if (submitter) { form.requestSubmit(submitter); } else { form.requestSubmit(); }
+    });
+  }, true);
+  document.addEventListener("htmx:confirm", function (event) {
+    const elt = event.detail.elt;
+    const autosave = document.querySelector("form[data-autosave]");
+    if (!autosave) { return; }
+    if (elt === autosave) {
+      if (flushing) { // the same answer is being saved: send this one after it, if anything was typed since
+        event.preventDefault();
+        flushing.then(function () { if (pendingAutosave()) { event.detail.issueRequest(true); } });
+      }
+      return;
+    }
+    if (autosave.contains(elt) || !pendingAutosave()) { return; }
+    event.preventDefault();
+    flushAutosave(autosave).then(function () { event.detail.issueRequest(true); });
+  });
+
   // Formsets that grow in the page: a button[data-formset-add=<prefix>] copies the <template> of an empty
   // form (its labels included) with the next index, and counts it in TOTAL_FORMS.
   document.addEventListener("click", function (event) {

@@ -37,6 +37,8 @@ NOT_PAGES = {
     "reporting:indicator_export",
     "reporting:indicator_prefill",
     "reporting:regime_open",
+    "reporting:regime_set_active",
+    "reporting:regime_delete",
     "reporting:submission_signed",
     "core:healthz",
     "events:ical",

@@ -4,7 +4,13 @@
 from .closing import event_close
 from .desk import check_in, walk_in
 from .documents import document_request
-from .events import event_from_plan, event_save, kind_from_words, notify_time_changed
+from .events import (
+    event_from_plan,
+    event_link_programme_item,
+    event_save,
+    kind_from_words,
+    notify_time_changed,
+)
 from .groups import group_save, invite_people, invite_unit, nominate
 from .invitations import invitations_send, remind_delegates, respond, schedule_reminder
 from .presentations import (
@@ -20,6 +26,7 @@ __all__ = [
     "document_request",
     "event_close",
     "event_from_plan",
+    "event_link_programme_item",
     "event_save",
     "group_save",
     "invitations_send",

@@ -12,6 +12,7 @@ from danvan.events.models import DelegateGroup, Event, Invitation
 from danvan.lib import vntext
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
+from danvan.plans.programme.services import check_item, summary_for
 
 KIND_WORDS = [
     ("toa dam", Event.Kind.SEMINAR),
@@ -163,5 +164,32 @@ def event_from_plan(*, actor, plan) -> Event:
     DelegateGroup.objects.bulk_create(
         DelegateGroup(event=event, order=i, label=vntext.clean_text(g.label)[:500], quota=g.quota)
         for i, g in enumerate(info.groups)
+    )
+    return event
+
+
+@transaction.atomic
+def event_link_programme_item(
+    *, actor, obj: Event, item, note: str = "", checked: bool = True, expected_version: int | None = None
+) -> Event:
+    """Set (None: clear) the programme item (plans.Task) the event carries out; unchanged: nothing written.
+    Registered with plans.programme.services, whose ``link_item`` dispatches here. ``checked=False`` only for
+    the programme's carry-over when an amended programme is issued."""
+    event = Event.objects.select_for_update().get(pk=obj.pk)
+    if event.programme_item_id == (item.pk if item else None):
+        return event
+    if checked:
+        policy.require_manage(actor, event)
+        check_item(actor=actor, obj=event, item=item)
+    before = str(event.programme_item) if event.programme_item_id else ""
+    event.programme_item = item
+    event.save_checked(expected_version=expected_version)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=event,
+        summary=summary_for(item, note),
+        changes={"programme_item": [before, str(item) if item else ""]},
+        unit_path=event.organiser.path,
     )
     return event

@@ -20,7 +20,7 @@ from .. import selectors, services
 from ..forms import PlanIssueForm, PlanNewForm
 from ..models import Plan
 from ..programme.forms import add_item_picker
-from ..programme.services import save_carrying
+from ..programme.services import followed_message, save_carrying
 
 
 def _plan_or_404(request, pk) -> Plan:
@@ -124,6 +124,8 @@ def plan_issue(request, pk):
 
     def issued(result):
         messages.success(request, _("Đã ban hành kế hoạch số %(symbol)s.") % {"symbol": result.symbol})
+        if moved := followed_message(result):
+            messages.info(request, moved)
         return redirect(result)
 
     context = {"plan": plan, "doc": doc, "unled": selectors.tasks_without_lead(plan)}

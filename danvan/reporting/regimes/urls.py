@@ -10,4 +10,6 @@ urlpatterns = [
     path("regimes/<int:pk>/", views.regime_detail, name="regime_detail"),
     path("regimes/<int:pk>/edit/", views.regime_edit, name="regime_edit"),
     path("regimes/<int:pk>/open/", views.regime_open, name="regime_open"),
+    path("regimes/<int:pk>/active/", views.regime_set_active, name="regime_set_active"),
+    path("regimes/<int:pk>/delete/", views.regime_delete, name="regime_delete"),
 ]

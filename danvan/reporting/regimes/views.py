@@ -134,11 +134,12 @@ def regime_detail(request, pk):
     context = {
         "regime": regime,
         "kinds": [(k, periods.KIND_LABELS[k]) for k in kinds],
-        "upcoming": selectors.upcoming(regime, today),
+        "upcoming": selectors.upcoming(regime, today) if regime.is_active else [],  # a stopped one opens none
         "recent_calls": recent,
         "calls_total": all_calls.count() if len(recent) == RECENT_CALLS else len(recent),
         "counts": calls_counts(recent),
         "can_manage": access.has_cap(request.user, Cap.CALL_MANAGE, regime.owner),
+        "delete_refusal": services.delete_refusal(regime) if len(recent) else "",
         "query": query_without_page(request),
         **_grid(request, regime, kind),
     }
@@ -164,3 +165,54 @@ def regime_open(request, pk):
         else:
             messages.info(request, _("Không có kỳ nào mới đến hạn mở."))
     return redirect(regime)
+
+
+def _version(request) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+@login_required
+@require_POST
+def regime_set_active(request, pk):
+    """ "Ngừng áp dụng" (active=0) and "Áp dụng lại" (active=1), each behind a confirmation on the page."""
+    regime = regime_or_404(request, pk)
+    access.require(request.user, Cap.CALL_MANAGE, regime.owner)
+    wanted = request.POST.get("active", "")
+    if wanted not in ("0", "1"):
+        messages.error(request, _("Yêu cầu không hợp lệ: không rõ ngừng hay áp dụng lại chế độ báo cáo."))
+        return redirect(regime)
+    if wanted == "1":
+        act(
+            request,
+            lambda: services.regime_activate(
+                regime=regime, actor=request.user, expected_version=_version(request)
+            ),
+            done=_("Đã áp dụng lại chế độ báo cáo: các kỳ đến ngày sẽ được mở mỗi sáng."),
+        )
+    else:
+        act(
+            request,
+            lambda: services.regime_deactivate(
+                regime=regime, actor=request.user, expected_version=_version(request)
+            ),
+            done=_("Đã ngừng áp dụng: không mở thêm kỳ nào; các kỳ đã mở vẫn được giữ."),
+        )
+    return redirect(regime)
+
+
+@login_required
+@require_POST
+def regime_delete(request, pk):
+    regime = regime_or_404(request, pk)
+    access.require(request.user, Cap.CALL_MANAGE, regime.owner)
+    name, version = regime.name, _version(request)
+    if version is None:  # deleting is never a blind request: the page's version says what was confirmed
+        messages.error(request, _("Yêu cầu không hợp lệ: không rõ phiên bản của trang. Hãy tải lại trang."))
+        return redirect(regime)
+    deleted = act(
+        request,
+        lambda: services.regime_delete(regime=regime, actor=request.user, expected_version=version) or True,
+        done=_("Đã xóa chế độ báo cáo «%(name)s».") % {"name": name},
+    )
+    return redirect("reporting:regime_list") if deleted else redirect(regime)

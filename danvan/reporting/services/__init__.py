@@ -6,6 +6,7 @@ caller writes `services.call_open(...)` whichever module holds it.
 
 from .calls import (
     call_close,
+    call_link_programme_item,
     call_open,
     call_reopen,
     calls_from_plan,
@@ -39,6 +40,7 @@ __all__ = [
     "REGISTRATION",
     "RESULT_REPORT",
     "call_close",
+    "call_link_programme_item",
     "call_open",
     "call_reopen",
     "calls_from_plan",

@@ -15,6 +15,7 @@ from danvan.lib import vntext
 from danvan.lib.vndates import DateWindow
 from danvan.notifications.services import notify_units
 from danvan.org.models import Unit
+from danvan.plans.programme.services import check_item, summary_for
 
 from ..models import Call, CallTarget, FormTemplate
 from ..selectors import units_not_submitted
@@ -205,3 +206,30 @@ def schedule_reminders(call: Call) -> None:
         return
     for reason, when in reminder_times(call):
         send_call_reminders.using(run_after=when).enqueue(call.pk, reason, call.due_end.isoformat())
+
+
+@transaction.atomic
+def call_link_programme_item(
+    *, actor, obj: Call, item, note: str = "", checked: bool = True, expected_version: int | None = None
+) -> Call:
+    """Set (None: clear) the programme item (plans.Task) the call carries out; unchanged: nothing written.
+    Registered with plans.programme.services, whose ``link_item`` dispatches here. ``checked=False`` only for
+    the programme's carry-over when an amended programme is issued."""
+    call = Call.objects.select_for_update().get(pk=obj.pk)
+    if call.programme_item_id == (item.pk if item else None):
+        return call
+    if checked:
+        access.require(actor, Cap.CALL_MANAGE, call.owner)
+        check_item(actor=actor, obj=call, item=item)
+    before = str(call.programme_item) if call.programme_item_id else ""
+    call.programme_item = item
+    call.save_checked(expected_version=expected_version)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=call,
+        summary=summary_for(item, note),
+        changes={"programme_item": [before, str(item) if item else ""]},
+        unit_path=call.owner.path,
+    )
+    return call

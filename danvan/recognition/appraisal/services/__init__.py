@@ -1,6 +1,14 @@
 """The appraisal rounds' writes: setting a round up (rounds) and the council's work on it (scoring)."""
 
-from .rounds import DEFAULT_CRITERIA, criteria_save, entries_admit, members_set, round_create, round_update
+from .rounds import (
+    DEFAULT_CRITERIA,
+    criteria_save,
+    entries_admit,
+    members_set,
+    round_create,
+    round_link_programme_item,
+    round_update,
+)
 from .scoring import DECISION_STATUS, default_decision, round_close, sheet_submit
 
 __all__ = [
@@ -12,6 +20,7 @@ __all__ = [
     "members_set",
     "round_close",
     "round_create",
+    "round_link_programme_item",
     "round_update",
     "sheet_submit",
 ]

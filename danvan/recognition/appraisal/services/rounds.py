@@ -15,6 +15,7 @@ from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Unit
+from danvan.plans.programme.services import check_item, summary_for
 
 from ...models import AppraisalRound, CouncilMember, Criterion, Exemplar, RoundEntry, ScoreSheet
 from ..selectors import ADMISSIBLE, CENT, member_candidates
@@ -308,3 +309,34 @@ def entries_admit(*, actor, round_: AppraisalRound, exemplars: list[Exemplar]) -
         unit_path=locked.owner.path,
     )
     return entries
+
+
+# --- the programme item the round carries out --------------------------------------------------------------
+
+
+@transaction.atomic
+def round_link_programme_item(
+    *, actor, obj: AppraisalRound, item, note: str = "", checked: bool = True, expected_version=None
+) -> AppraisalRound:
+    """Set (None: clear) the programme item (plans.Task) the round carries out; unchanged: nothing written.
+    A closed round may still be linked (the link says what it carried out, not how it is set up).
+    Registered with plans.programme.services, whose ``link_item`` dispatches here. ``checked=False`` only for
+    the programme's carry-over when an amended programme is issued."""
+    round_ = lock_round(obj)
+    if round_.programme_item_id == (item.pk if item else None):
+        return round_
+    if checked:
+        access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
+        check_item(actor=actor, obj=round_, item=item)
+    before = str(round_.programme_item) if round_.programme_item_id else ""
+    round_.programme_item = item
+    round_.save_checked(expected_version=expected_version)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=round_,
+        summary=summary_for(item, note),
+        changes={"programme_item": [before, str(item) if item else ""]},
+        unit_path=round_.owner.path,
+    )
+    return round_

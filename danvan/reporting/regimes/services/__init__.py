@@ -3,6 +3,7 @@
 from .carry import CARRIED_NOTE, carry_forward, previous_sent, require_period_over
 from .daily import daily_run, next_run_at, schedule_daily
 from .definition import RegimeSpec, regime_create, regime_update
+from .lifecycle import delete_refusal, regime_activate, regime_deactivate, regime_delete
 from .opening import OpenResult, due_periods, open_due_periods, regime_open_now
 from .reminders import reminders_due, send_regime_reminders
 
@@ -12,11 +13,15 @@ __all__ = [
     "RegimeSpec",
     "carry_forward",
     "daily_run",
+    "delete_refusal",
     "due_periods",
     "next_run_at",
     "open_due_periods",
     "previous_sent",
+    "regime_activate",
     "regime_create",
+    "regime_deactivate",
+    "regime_delete",
     "regime_open_now",
     "regime_update",
     "reminders_due",

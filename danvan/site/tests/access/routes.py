@@ -330,6 +330,8 @@ ROUTES: dict[str, Route] = {
     "reporting:regime_detail": Route(pk("regime")),
     "reporting:regime_edit": Route(pk("regime"), post=True),
     "reporting:regime_open": Route(pk("regime"), post=True),
+    "reporting:regime_set_active": Route(pk("regime"), post=True),
+    "reporting:regime_delete": Route(pk("regime"), post=True),
     # recognition: the registry of models and exemplars, awards
     "recognition:exemplar_list": Route(**LIST),
     "recognition:exemplar_new": Route(post=True, **LIST),
