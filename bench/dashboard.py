@@ -15,8 +15,15 @@ timed ones, one more under CaptureQueriesContext for the query count):
 | `ward`             | ward     | `/tong-quan/` (the ward's officer)           |
 | `export.nation`    | admin    | `/tong-quan/xuat.xlsx` (no target)           |
 
+Each page twice:
+- `<page>` as a leader who opens it again finds it: the figures kept since the last change to the data
+  (danvan/site/dashboard/kept.py);
+- `<page>.after_write`: the first request after a write anywhere (the data stamp moved before each timed
+  request), which computes and draws everything; in a month's busy days, when a report arrives every few
+  seconds somewhere in the country, most requests for the whole country are of this kind.
+
 Targets (from the issue): at most 20 queries; the median within 3x of the floor, /about/ for the same user in
-the same run.
+the same run. Both kinds are judged.
 """
 
 from __future__ import annotations
@@ -62,24 +69,42 @@ def measure(context: Context) -> list[dict]:
                 row(f"floor.about.{place}.queries", floor["queries"], "queries", floor["queries"]),
             ]
         floor = floors[place]
-        result = time_get(client, url, context.repeat)
-        name = f"dashboard.{page}.{place}"
-        rows += [
-            row(f"{name}.median_ms", result["median_ms"], "ms", floor["median_ms"]),
-            row(f"{name}.p95_ms", result["p95_ms"], "ms", floor["p95_ms"]),
-            row(f"{name}.queries", result["queries"], "queries", floor["queries"]),
-        ]
-        slowest = sorted(result["query_log"], key=lambda q: q["ms"], reverse=True)[:3]
-        for query in slowest:
-            query["plan"] = explain(query["sql"])
-        details["pages"][name] = {
-            "url": url,
-            "queries": result["queries"],
-            "sql_ms": round(sum(q["ms"] for q in result["query_log"]), 3),
-            "slowest": slowest,
-        }
+        for name, result in (
+            (f"dashboard.{page}.{place}", time_get(client, url, context.repeat)),
+            (f"dashboard.{page}.after_write.{place}", time_get(client, url, context.repeat, before=_write)),
+        ):
+            rows += _rows(name, result, floor)
+            details["pages"][name] = _details(url, result)
     context.details["dashboard"] = details
     return rows
+
+
+def _write() -> None:
+    """What any committed write to the rows the dashboard reads does: move the data stamp on."""
+    from danvan.core import stamps
+    from danvan.site.dashboard.kept import STAMP
+
+    stamps.move(STAMP)
+
+
+def _rows(name: str, result: dict, floor: dict) -> list[dict]:
+    return [
+        row(f"{name}.median_ms", result["median_ms"], "ms", floor["median_ms"]),
+        row(f"{name}.p95_ms", result["p95_ms"], "ms", floor["p95_ms"]),
+        row(f"{name}.queries", result["queries"], "queries", floor["queries"]),
+    ]
+
+
+def _details(url: str, result: dict) -> dict:
+    slowest = sorted(result["query_log"], key=lambda q: q["ms"], reverse=True)[:3]
+    for query in slowest:
+        query["plan"] = explain(query["sql"])
+    return {
+        "url": url,
+        "queries": result["queries"],
+        "sql_ms": round(sum(q["ms"] for q in result["query_log"]), 3),
+        "slowest": slowest,
+    }
 
 
 def _analyze() -> None:

@@ -58,8 +58,9 @@ def summary(seconds: list[float]) -> dict:
     }
 
 
-def time_get(client: Client, url: str, repeat: int, *, warmup: int = WARMUP) -> dict:
-    """Median and p95 of `client.get(url)` over `repeat` requests after `warmup`, and its SQL queries.
+def time_get(client: Client, url: str, repeat: int, *, warmup: int = WARMUP, before=None) -> dict:
+    """Median and p95 of `client.get(url)` over `repeat` requests after `warmup`, and its SQL queries;
+    `before()`, if given, runs untimed before each request (and the captured one).
 
     The queries are captured on one more request, not on the timed ones (capturing slows them down).
     """
@@ -67,9 +68,13 @@ def time_get(client: Client, url: str, repeat: int, *, warmup: int = WARMUP) -> 
         _get(client, url)
     seconds = []
     for _ in range(repeat):
+        if before:
+            before()
         started = time.perf_counter()
         _get(client, url)
         seconds.append(time.perf_counter() - started)
+    if before:
+        before()
     with CaptureQueriesContext(connection) as captured:
         _get(client, url)
     queries = [{"sql": q["sql"], "ms": float(q["time"]) * 1000} for q in captured.captured_queries]
