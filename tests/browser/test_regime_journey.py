@@ -50,7 +50,7 @@ def test_a_province_defines_a_monthly_regime_and_sees_who_is_late(
     page.get_by_role("spinbutton", name="Hạn gửi vào tháng").fill("1")
     page.get_by_role("button", name="Lập chế độ báo cáo").click()
     page.get_by_role("button", name="Mở ngay các kỳ đã đến ngày").click()
-    assert page.get_by_text("Đã mở 2 kỳ").is_visible()
+    assert page.get_by_role("alert").filter(has_text="Đã mở 2 kỳ").is_visible()
 
     oldest = Call.objects.filter(regime__isnull=False).order_by("period_start").first()
     submission = reporting.submission_for(call=oldest, unit=cast.ward)
