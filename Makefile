@@ -47,6 +47,7 @@ serve: install
 	@mkdir -p var
 	DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
 	DEBUG=0 $(PY) manage.py migrate --noinput
+	DEBUG=0 $(PY) manage.py open_periods --schedule
 	@echo "danvan (production): http://$(HOST):$(PORT)/  — $(WEB_WORKERS) tiến trình web, 1 tiến trình tác vụ (Ctrl+C để dừng)"
 	@DEBUG=0 $(PY) manage.py db_worker >> var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

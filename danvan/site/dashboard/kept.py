@@ -22,11 +22,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from danvan.accounts.models import RoleAssignment
 from danvan.core import stamps
 from danvan.events.models import Event
 from danvan.lib.periods import PeriodKind
 from danvan.org.models import Unit
 from danvan.plans.models import Plan, Task
+from danvan.recognition.models import AppraisalRound
 from danvan.reporting.indicators.models import Indicator, IndicatorTarget, IndicatorValue
 from danvan.reporting.models import Call, CallTarget, Submission
 from danvan.reporting.regimes.models import Regime
@@ -36,9 +38,10 @@ from . import year as year_figures
 from .selectors import Node
 
 STAMP = "dashboard"
-# Every model whose rows a node's figures read (units for the tiles' names and the tree).
+# Every model whose rows a node's figures read: units for the tiles' names and the tree; appraisal rounds,
+# which carry out programme items; role assignments, which decide the programmes a user sees.
 READS = (
-    *(Unit, Call, CallTarget, Submission, Regime, Plan, Task, Event),
+    *(Unit, Call, CallTarget, Submission, Regime, Plan, Task, Event, AppraisalRound, RoleAssignment),
     *(Indicator, IndicatorValue, IndicatorTarget),
 )
 DEFAULT_KEEP_SECONDS = 600
