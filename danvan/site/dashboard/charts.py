@@ -126,19 +126,29 @@ def horizontal_bars(rows: list[tuple[str, int]], *, title: str, colour: str = "#
     return mark_safe("".join(out))
 
 
-def _cell(tally: Tally | None, where: str) -> str:
-    if tally is None or not tally.targets:
-        return f'<td class="dash-st dash-none"><span aria-hidden="true">–</span><span class="visually-hidden">{escape(_(STATE_LABELS["none"]))}</span></td>'  # noqa: E501
-    state = tally.state
-    words = f"{where}: {_(STATE_LABELS[state])}, {tally.sent}/{tally.targets} {_('đã gửi')}"
-    if tally.late:
-        words += f", {tally.late} {_('muộn')}"
-    return (
-        f'<td class="dash-st dash-{state}" title="{escape(words)}">'
-        f'<span aria-hidden="true">{SYMBOLS[state]} </span>{tally.sent}/{tally.targets}'
-        f'<span class="visually-hidden"> — {escape(_(STATE_LABELS[state]))}'
-        f"{escape(f', {tally.late} ' + _('muộn')) if tally.late else ''}</span></td>"
-    )
+class _CellWords:
+    """The words of the grid's cells, translated once per table rather than once per cell (a country's
+    year is 34 × 13 cells)."""
+
+    def __init__(self) -> None:
+        self.state = {key: _(label) for key, label in STATE_LABELS.items()}
+        self.escaped = {key: escape(label) for key, label in self.state.items()}
+        self.sent, self.late = _("đã gửi"), _("muộn")
+
+    def cell(self, tally: Tally | None, where: str) -> str:
+        if tally is None or not tally.targets:
+            return (
+                '<td class="dash-st dash-none"><span aria-hidden="true">–</span>'
+                f'<span class="visually-hidden">{self.escaped["none"]}</span></td>'
+            )
+        state = tally.state
+        words = f"{where}: {self.state[state]}, {tally.sent}/{tally.targets} {self.sent}"
+        late = f", {tally.late} {self.late}" if tally.late else ""
+        return (
+            f'<td class="dash-st dash-{state}" title="{escape(words + late)}">'
+            f'<span aria-hidden="true">{SYMBOLS[state]} </span>{tally.sent}/{tally.targets}'
+            f'<span class="visually-hidden"> — {self.escaped[state]}{escape(late)}</span></td>'
+        )
 
 
 def grid_table(rows: list[GridRow], periods: list, *, caption: str, links: dict[int, str]) -> SafeString:
@@ -154,13 +164,14 @@ def grid_table(rows: list[GridRow], periods: list, *, caption: str, links: dict[
         f'<thead><tr><th scope="col">{escape(_("Đơn vị"))}</th>{head}'
         f'<th scope="col" class="text-center">{escape(_("Cả năm"))}</th></tr></thead><tbody>',
     ]
+    words = _CellWords()
+    labels = [(p, p.label) for p in periods]
     for row in rows:
         url = links.get(row.unit.pk) if row.unit else None
         name = escape(row.label)
         label = f'<a href="{escape(url)}">{name}</a>' if url else name
-        cells = "".join(_cell(row.cells.get(p), f"{row.label}, {p.label}") for p in periods)
-        out.append(
-            f'<tr><th scope="row" class="fw-normal">{label}</th>{cells}{_cell(row.total, row.label)}</tr>'
-        )
+        cells = "".join(words.cell(row.cells.get(p), f"{row.label}, {text}") for p, text in labels)
+        total = words.cell(row.total, row.label)
+        out.append(f'<tr><th scope="row" class="fw-normal">{label}</th>{cells}{total}</tr>')
     out.append("</tbody></table>")
     return mark_safe("".join(out))

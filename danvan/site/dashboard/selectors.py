@@ -306,11 +306,14 @@ def overdue_tasks(node: Node, children: list[Unit], year: int, *, today: date) -
     is a problem someone must answer for), so they are counted by child here, not in a second query."""
     start, end = _year_span(year)
     paths = node.paths
-    led_here = access.subtree_q("lead_unit__path", paths)
-    issued_here = Q(lead_unit__isnull=True) & access.subtree_q("plan__issuing_unit__path", paths)
+    if node.everything:  # every task is led, or issued, somewhere in the country
+        here = Q()
+    else:
+        led_here = access.subtree_q("lead_unit__path", paths)
+        here = led_here | Q(lead_unit__isnull=True) & access.subtree_q("plan__issuing_unit__path", paths)
     tasks = (
         Task.objects.overdue(today)
-        .filter(led_here | issued_here, plan__status=Plan.Status.ISSUED)
+        .filter(here, plan__status=Plan.Status.ISSUED)
         .exclude(plan__kind=PlanKind.PROGRAMME)  # a programme's items have their own section
         .filter(due_end__gte=start, due_end__lte=end)
         .annotate(owner_path=Coalesce("lead_unit__path", "plan__issuing_unit__path"))
@@ -337,8 +340,9 @@ def overdue_tasks(node: Node, children: list[Unit], year: int, *, today: date) -
 
 def upcoming_events(node: Node, *, today: date) -> list[Event]:
     """Planned events organised in the subtree from today on, soonest first."""
+    here = Q() if node.everything else access.subtree_q("organiser__path", node.paths)
     return list(
-        Event.objects.filter(access.subtree_q("organiser__path", node.paths), status=Event.Status.PLANNED)
+        Event.objects.filter(here, status=Event.Status.PLANNED)
         .filter(Q(starts_at__date__gte=today) | Q(starts_at__isnull=True, time_end__gte=today))
         .select_related("organiser")
         .order_by(Coalesce("starts_at__date", "time_start"), "id")[:EVENTS_LISTED]
