@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from danvan.events.models import Event
 from danvan.plans.models import Task, TaskNote
 
+from .notices import notice_in_force
 from .services import meeting_day
 
 
@@ -47,12 +48,16 @@ class ConclusionRow:
 
 
 def conclusion_rows(event: Event | None, user) -> list[ConclusionRow]:
-    """The briefing's conclusions the user may see, in order, each with its leads and latest note."""
+    """The briefing's conclusions the user may see, in order, each with its leads and latest note: the tasks
+    of the notice in force (an amended notice's latest issued version, not the one it replaced)."""
     if event is None or event.conclusions_notice_id is None:
+        return []
+    notice = notice_in_force(event.conclusions_notice)
+    if notice is None:
         return []
     tasks = (
         Task.objects.visible_to(user)
-        .filter(plan_id=event.conclusions_notice_id)
+        .filter(plan_id=notice.pk)
         .select_related("lead_unit")
         .prefetch_related(
             "lead_units", Prefetch("notes", queryset=TaskNote.objects.order_by("-created_at", "-id"))

@@ -25,6 +25,8 @@ from danvan.org.models import Unit
 from danvan.plans import services as plan_services
 from danvan.plans.models import Plan, Task
 
+from .notices import notice_in_force, writable_notice
+
 NOTICE_TYPE, NOTICE_CODE = "THÔNG BÁO", "TB"
 
 
@@ -53,6 +55,16 @@ def meeting_day(event: Event) -> date | None:
     return event.last_day or event.time_start
 
 
+# The events that can be held as a briefing: a conference (Hội nghị) or a meeting (Gặp mặt). A training, a
+# seminar, a ceremony or a dialogue with the people is not where a period is reviewed and tasks are given.
+BRIEFING_EVENT_KINDS = (Event.Kind.CONFERENCE, Event.Kind.MEETING)
+
+
+def can_become_briefing(event: Event) -> bool:
+    """Whether an event that is not a briefing may be made one (its kind allows it)."""
+    return not event.is_briefing and event.kind in BRIEFING_EVENT_KINDS
+
+
 def _check_kind(kind: str) -> None:
     if kind not in BriefingKind.values:
         raise ServiceError(_("Hãy chọn loại: giao ban, sơ kết hoặc tổng kết."), field="briefing_kind")
@@ -74,6 +86,14 @@ def briefing_save(
     """A new briefing, or an event made (or kept) a briefing of `period`. It needs its day: conclusions'
     deadlines are measured from it and the next briefing finds the last one by it."""
     _check_kind(kind)
+    if event is not None and not event.is_briefing and not can_become_briefing(event):
+        raise ServiceError(
+            _(
+                "Chỉ hội nghị hoặc cuộc gặp mặt mới đặt làm cuộc giao ban, sơ kết, tổng kết được "
+                "(sự kiện này là “%(kind)s”)."
+            )
+            % {"kind": event.get_kind_display()}
+        )
     event = event_save(
         actor=actor,
         organiser=organiser if event is None else event.organiser,
@@ -180,15 +200,23 @@ def conclusions_add(*, actor, event: Event, items: list[ConclusionItem]) -> list
         raise ServiceError(_("Sự kiện này chưa là cuộc giao ban, sơ kết hay tổng kết."))
     if not items:
         raise ServiceError(_("Hãy ghi ít nhất một kết luận."))
-    notice = event.conclusions_notice
-    if notice is not None and not notice.is_editable:
-        raise ServiceError(
-            _(
-                "Thông báo kết luận số %(symbol)s đã ban hành: không thêm kết luận vào được nữa. "
-                "Hãy tạo bản sửa đổi ở trang thông báo."
+    # An issued notice takes no more conclusions; its amendment being drafted does (they hold once it is
+    # issued). The event's link keeps naming the first notice: the chain is followed (notices.py).
+    notice = None
+    if event.conclusions_notice is not None:
+        notice = writable_notice(event.conclusions_notice)
+        if notice is None:
+            in_force = notice_in_force(event.conclusions_notice)
+            raise ServiceError(
+                _(
+                    "Thông báo kết luận số %(symbol)s đã ban hành: không thêm kết luận vào được nữa. "
+                    "Hãy tạo bản sửa đổi ở trang thông báo."
+                )
+                % {"symbol": in_force.symbol if in_force else ""}
             )
-            % {"symbol": notice.symbol}
-        )
+        notice = Plan.objects.select_for_update().get(pk=notice.pk)
+        if not notice.is_editable:  # issued meanwhile
+            raise ServiceError(_("Thông báo kết luận vừa được ban hành: hãy tải lại trang."))
     lead_ids = {unit.pk for item in items for unit in item.leads}
     visible = set(Unit.objects.visible_to(actor).filter(pk__in=lead_ids).values_list("pk", flat=True))
     problems = _validate(items, day=meeting_day(event), visible_ids=visible)

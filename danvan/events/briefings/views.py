@@ -17,8 +17,10 @@ from danvan.events import policy
 from danvan.events.models import BriefingKind, Event
 from danvan.events.views.events import event_or_404
 from danvan.org.models import Unit
+from danvan.plans.programme.forms import add_item_picker
+from danvan.plans.programme.services import save_carrying
 
-from . import selectors, services
+from . import notices, selectors, services
 from .forms import BriefingForm, conclusion_formset, conclusion_items
 
 
@@ -46,6 +48,12 @@ def briefing_list(request):
 
 
 def _save(request, data, event=None):
+    """The briefing's own save and, in the same transaction, its link to the programme item chosen in the
+    picker (through the events service ``event_link_programme_item``, which checks and audits it)."""
+    return save_carrying(actor=request.user, data=data, save=lambda own: _save_briefing(request, own, event))
+
+
+def _save_briefing(request, data, event=None):
     return services.briefing_save(
         actor=request.user,
         organiser=data.get("organiser") or (event.organiser if event else None),
@@ -63,6 +71,7 @@ def _save(request, data, event=None):
 def briefing_new(request):
     access.require(request.user, Cap.EVENT_MANAGE)
     form = BriefingForm(request.POST or None, visible_units=Unit.objects.visible_to(request.user))
+    add_item_picker(form, request)
     return form_page(
         request,
         form,
@@ -78,10 +87,14 @@ def _page(request, event, *, formset=None, setup_form=None, status=200):
     previous = selectors.previous_briefing(event) if event.is_briefing else None
     last_rows = selectors.conclusion_rows(previous, request.user)
     rows = selectors.conclusion_rows(event, request.user)
-    notice = event.conclusions_notice
-    if can_conclude and formset is None and (notice is None or notice.is_editable):
+    # an amended notice: the version in force, and the amendment being drafted (new conclusions go there)
+    notice = notices.notice_in_force(event.conclusions_notice)
+    amendment = notices.draft_amendment(notice)
+    writable = notice is None or notice.is_editable or amendment is not None
+    if can_conclude and formset is None and writable:
         formset = conclusion_formset(lead_units=lead_unit_options(event, request.user))
-    if can_manage and setup_form is None and not event.is_briefing:
+    can_setup = can_manage and services.can_become_briefing(event)
+    if can_setup and setup_form is None:
         day = services.meeting_day(event)
         setup_form = BriefingForm(
             editing=True,
@@ -91,6 +104,7 @@ def _page(request, event, *, formset=None, setup_form=None, status=200):
                 "period_year": day.year if day else None,
             },
         )
+        add_item_picker(setup_form, request, current=event.programme_item)
     context = {
         "event": event,
         "previous": previous,
@@ -99,11 +113,12 @@ def _page(request, event, *, formset=None, setup_form=None, status=200):
         "rows": rows,
         "tally": selectors.tally(rows),
         "notice": notice,
+        "amendment": amendment,
         "formset": formset if can_conclude and event.is_briefing else None,
-        "setup_form": setup_form,
+        "setup_form": setup_form if can_manage else None,
+        "can_setup": can_setup,
         "can_manage": can_manage,
-        # the work-programme item the briefing carries out, when the programme part of issue 14 has added it
-        "programme_item": getattr(event, "programme_item", None),
+        "programme_item": event.programme_item,  # the work-programme item the briefing carries out
     }
     return render(request, "events/briefings/detail.html", context, status=status)
 
@@ -122,6 +137,7 @@ def briefing_setup(request, pk):
     event = event_or_404(request, pk)
     policy.require_manage(request.user, event)
     form = BriefingForm(request.POST, editing=True)
+    add_item_picker(form, request, current=event.programme_item)
     if form.is_valid():
         try:
             _save(request, form.cleaned_data, event=event)

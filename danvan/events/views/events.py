@@ -13,6 +13,7 @@ from danvan.core.forms import act, form_page
 from danvan.core.jobs.selectors import jobs_for
 from danvan.core.paging import paginate, query_without_page
 from danvan.events import policy, selectors, services
+from danvan.events.briefings.services import can_become_briefing
 from danvan.events.forms import (
     CloseForm,
     EventForm,
@@ -134,6 +135,8 @@ def event_detail(request, pk):
     presentations = list(event.presentations.select_related("unit"))
     context.update(
         {
+            # "Đặt làm cuộc giao ban, sơ kết, tổng kết": for those who may edit a conference or meeting
+            "can_make_briefing": context["can_manage"] and can_become_briefing(event),
             "can_checkin": policy.can_work_desk(request.user, event),
             "group_form": GroupForm(visible_units=visible),
             "my_groups": [row["group"] for row in panel if policy.can_nominate(request.user, row["group"])],
