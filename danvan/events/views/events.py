@@ -30,12 +30,12 @@ from danvan.org.selectors import people_for
 from danvan.plans.models import Plan
 from danvan.plans.programme.forms import add_item_picker
 from danvan.plans.programme.services import save_carrying
+from danvan.plans.programme.shown import with_programme_item
 
 
 def event_or_404(request, pk) -> Event:
-    return get_object_or_404(
-        Event.objects.visible_to(request.user).select_related("organiser", "plan", "task"), pk=pk
-    )
+    events = Event.objects.visible_to(request.user).select_related("organiser", "plan", "task")
+    return get_object_or_404(with_programme_item(events, request.user), pk=pk)
 
 
 @login_required

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,8 +16,17 @@ SHIFT_CHOICES = [
 
 
 class UnitOptionField(forms.ModelChoiceField):
+    """A unit named alone when it is the lower unit or one of its direct subordinates; a unit deeper in its
+    tree (a suggested lead) is named with its parent, so the officer sees where it is."""
+
+    def __init__(self, *args, near: Iterable[int] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.near = set(near)
+
     def label_from_instance(self, obj):
-        return obj.name
+        if obj.pk in self.near or obj.parent is None:
+            return obj.name
+        return f"{obj.name} ({obj.parent.name})"
 
 
 class CascadeForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
@@ -49,15 +60,20 @@ class CascadeForm(NormalizingFormMixin, OnceFormMixin, forms.Form):
         self.fields["unit"].widget = forms.HiddenInput()  # chosen in the step before (the page's chooser)
         self.lead_keys: dict[str, str] = {}
         ids = [u.pk for u in lead_options]
+        own = lead_options[0].pk if lead_options else None
+        near = {u.pk for u in lead_options if u.pk == own or u.parent_id == own}
         for index, choice in enumerate(lead_choices):
             name = f"lead_{index}"
             self.lead_keys[name] = choice.key
             self.fields[name] = UnitOptionField(
                 label=_("Chủ trì thay cho “%(lead)s” (%(n)s nhiệm vụ)")
                 % {"lead": choice.label, "n": choice.tasks},
-                queryset=choice.suggestion.__class__.objects.filter(pk__in=ids).order_by("path"),
+                queryset=choice.suggestion.__class__.objects.filter(pk__in=ids)
+                .select_related("parent")
+                .order_by("path"),
                 initial=choice.suggestion.pk,
                 required=False,
+                near=near,
             )
 
     def shift(self) -> Shift:

@@ -3,6 +3,7 @@ plan, drafted one, or none yet, and how far each one's tasks are."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -32,8 +33,9 @@ class UnitRow:
 
 
 def addressed_unit_ids(plan: Plan) -> set[int]:
-    """The units the plan speaks to: the targets of its calls, the leads of its tasks, every unit that has
-    already cascaded it; when none of these is below the issuer, its direct subordinate units."""
+    """The units the plan speaks to: the leads of its tasks (each co-lead) and the targets of its calls, other
+    than the issuer itself (wherever they are in the tree); when it has none, the issuer's direct subordinate
+    units still in being today. Every unit that has already cascaded the plan is added in either case."""
     ids: set[int] = set(
         Task.lead_units.through.objects.filter(task__plan=plan).values_list("unit_id", flat=True)
     )
@@ -104,12 +106,16 @@ def lead_choices(superior: Plan, unit: Unit) -> list[LeadChoice]:
     return list(choices.values())
 
 
-def lead_options(unit: Unit) -> list[Unit]:
-    """The units a lower unit may give its tasks to in the form: itself and its direct subordinates."""
+def lead_options(unit: Unit, choices: Sequence[LeadChoice] = ()) -> list[Unit]:
+    """The units a lower unit may give its tasks to in the form: itself, its direct subordinates, and each
+    suggestion of ``choices`` deeper in its tree (a superior's lead the suggestion keeps), so every select
+    holds the unit it is set to."""
     today = timezone.localdate()
-    children = (
+    children = list(
         Unit.objects.filter(parent=unit)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
         .order_by("sort_key", "pk")
     )
-    return [unit, *children]
+    known = {unit.pk} | {child.pk for child in children}
+    deeper = {c.suggestion.pk: c.suggestion for c in choices if c.suggestion.pk not in known}
+    return [unit, *children, *sorted(deeper.values(), key=lambda u: u.path)]

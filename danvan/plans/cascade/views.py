@@ -47,7 +47,7 @@ def cascade_new(request, pk):
         initial={"unit": unit.pk if unit else None, "days": DEFAULT_DAYS},
         visible_units=units,
         lead_choices=choices,
-        lead_options=selectors.lead_options(unit),
+        lead_options=selectors.lead_options(unit, choices),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,7 +4,8 @@ their states, the objects carrying them out, and the actions that start new ones
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from danvan.core import access
 from danvan.core.access import Cap
@@ -41,7 +42,7 @@ def programme_list(request):
     return render(request, "plans/programme/programme_list.html", context)
 
 
-def _actions(user) -> list[tuple[str, str]]:
+def _actions(user) -> list[tuple[str | Promise, str]]:
     return [(label, reverse(name)) for label, name, cap in ACTIONS if access.has_cap(user, cap)]
 
 

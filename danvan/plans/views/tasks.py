@@ -20,6 +20,7 @@ from ..forms import TaskForm, TaskProgressForm
 from ..models import CalendarFeed, Task
 from ..programme.forms import add_item_picker
 from ..programme.services import save_carrying
+from ..programme.shown import with_programme_item
 
 
 def _leads(task: Task) -> list:
@@ -49,9 +50,8 @@ def task_board(request):
 
 
 def _task_or_404(request, pk) -> Task:
-    return get_object_or_404(
-        Task.objects.visible_to(request.user).select_related("plan__issuing_unit", "lead_unit"), pk=pk
-    )
+    tasks = Task.objects.visible_to(request.user).select_related("plan__issuing_unit", "lead_unit")
+    return get_object_or_404(with_programme_item(tasks, request.user), pk=pk)
 
 
 @login_required

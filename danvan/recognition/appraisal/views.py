@@ -23,6 +23,7 @@ from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
 from danvan.plans.programme.forms import add_item_picker
 from danvan.plans.programme.services import save_carrying
+from danvan.plans.programme.shown import with_programme_item
 
 from ..models import AppraisalRound, RoundEntry, ScoreSheet
 from . import policy, selectors, services
@@ -34,7 +35,8 @@ T = "recognition/appraisal/"
 
 
 def _round_or_404(request, pk) -> AppraisalRound:
-    return get_object_or_404(AppraisalRound.objects.visible_to(request.user).select_related("owner"), pk=pk)
+    rounds = AppraisalRound.objects.visible_to(request.user).select_related("owner")
+    return get_object_or_404(with_programme_item(rounds, request.user), pk=pk)
 
 
 @login_required

@@ -56,7 +56,15 @@ class RegimeForm(NormalizingFormMixin, VersionedFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Hãy chọn ít nhất một kỳ báo cáo.")},
     )
-    start_date = forms.DateField(label=_("Áp dụng từ ngày"), widget=DateInput())
+    start_date = forms.DateField(
+        label=_("Áp dụng từ ngày"),
+        widget=DateInput(),
+        help_text=_(
+            "Chỉ mở các kỳ bắt đầu từ ngày này trở đi; kỳ đang diễn ra vào ngày này bị bỏ qua. Ví dụ: áp "
+            "dụng từ 15/3 thì không mở kỳ tháng 3 và quý I; áp dụng sau ngày 01/01 thì không mở kỳ 6 tháng, "
+            "9 tháng và năm của năm đó. Muốn mở cả kỳ đang diễn ra, hãy chọn ngày đầu kỳ (ví dụ 01/01)."
+        ),
+    )
     cutoff_day = forms.IntegerField(
         label=_("Ngày chốt số liệu"),
         min_value=0,
@@ -112,6 +120,7 @@ class RegimeForm(NormalizingFormMixin, VersionedFormMixin, forms.Form):
         values = {name: data.get(name) for name in SPEC_FIELDS}
         values["unit_kinds"] = list(values["unit_kinds"] or [])
         values["instructions"] = values["instructions"] or ""
+        values["programme_item"] = data.get("programme_item")  # the picker added by the view
         return RegimeSpec(**values)
 
 

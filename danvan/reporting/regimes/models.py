@@ -79,6 +79,16 @@ class Regime(TimeStamped, Versioned):
     remind_days_before = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=3)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
     start_date = models.DateField(_("áp dụng từ ngày"))
+    # The programme item (a task of a Chương trình công tác) the regime's calls carry out: copied onto each.
+    programme_item = models.ForeignKey(
+        "plans.Task",
+        verbose_name=_("thực hiện mục trong Chương trình công tác"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carrying_regimes",
+        limit_choices_to={"plan__kind": "programme"},
+    )
     instructions = models.TextField(_("hướng dẫn"), blank=True)
     created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
 

@@ -14,6 +14,7 @@ from danvan.core.paging import paginate, query_without_page
 from danvan.lib import periods
 from danvan.lib.htmx import render_page
 from danvan.org.models import Unit
+from danvan.plans.programme.forms import add_item_picker
 
 from ..models import FormTemplate
 from ..selectors import board_units, calls_counts
@@ -37,6 +38,13 @@ def _form_kwargs(request):
     }
 
 
+def _warn_skipped(request, regime: Regime) -> None:
+    """The start date skips a period already running on it: said after saving (a warning, not a refusal)."""
+    warning = services.skipped_warning(regime.period_kinds, regime.start_date)
+    if warning:
+        messages.warning(request, warning)
+
+
 @login_required
 def regime_list(request):
     access.require(request.user, Cap.REPORT_VIEW)
@@ -53,9 +61,11 @@ def regime_list(request):
 def regime_new(request):
     access.require(request.user, Cap.CALL_MANAGE)
     form = RegimeCreateForm(request.POST or None, **_form_kwargs(request))
+    add_item_picker(form, request)
 
     def made(regime):
         messages.success(request, _("Đã lập chế độ báo cáo. Các kỳ sẽ được mở tự động mỗi sáng."))
+        _warn_skipped(request, regime)
         return redirect(regime)
 
     return form_page(
@@ -72,9 +82,11 @@ def regime_edit(request, pk):
     regime = regime_or_404(request, pk)
     access.require(request.user, Cap.CALL_MANAGE, regime.owner)
     form = RegimeForm(request.POST or None, instance=regime, **_form_kwargs(request))
+    add_item_picker(form, request, current=regime.programme_item)
 
     def saved(result):
         messages.success(request, _("Đã lưu. Quy định mới áp dụng cho các kỳ chưa mở."))
+        _warn_skipped(request, result)
         return redirect(result)
 
     return form_page(

@@ -50,8 +50,11 @@ def call_open(
     plan=None,
     accept_late: bool = True,
     remind_days_before: int = 3,
+    programme_item=None,
 ) -> Call:
-    """Open a call to the target units; due is a window (from the words), or a date with optional words."""
+    """Open a call to the target units; due is a window (from the words), or a date with optional words.
+    ``programme_item`` is set as given, unchecked: only ``calls_from_plan`` passes it, the item its plan (or
+    the plan's task) already carries out; a person's choice goes through ``call_link_programme_item``."""
     access.require(actor, Cap.CALL_MANAGE, owner)
     title = vntext.clean_text(title)
     if not title:
@@ -75,6 +78,7 @@ def call_open(
         title=title[:500],
         instructions=vntext.nfc(instructions).strip(),
         plan=plan,
+        programme_item=programme_item,
         accept_late=accept_late,
         remind_days_before=remind_days_before,
         created_by=actor,
@@ -90,6 +94,7 @@ def call_open(
         verb="open",
         obj=call,
         summary=_("Mở yêu cầu gửi %(n)s đơn vị") % {"n": len(targets)},
+        changes={"programme_item": ["", str(programme_item)]} if programme_item is not None else None,
         unit_path=owner.path,
     )
     transaction.on_commit(lambda: schedule_reminders(call))
@@ -116,9 +121,55 @@ def call_reopen(*, call: Call, actor, expected_version: int | None = None) -> Ca
     return _set_status(call, actor, Call.Status.OPEN, "reopen", _("Mở lại yêu cầu"), expected_version)
 
 
+def _key(text: str) -> str:
+    return vntext.fold(vntext.clean_text(text or ""))
+
+
+def _owning_tasks(doc) -> dict[str, list[str]]:
+    """The text of each block of the plan's document -> the texts of the task blocks it belongs to, nearest
+    first (itself when it is a task, then the task blocks above it)."""
+    found: dict[str, list[str]] = {}
+
+    def walk(blocks, above: list[str]) -> None:
+        for block in blocks:
+            chain = [_key(block.text), *above] if block.is_task else above
+            found.setdefault(_key(block.text), chain)
+            walk(block.children, chain)
+
+    for section in doc.sections:
+        walk(section.blocks, [])
+    return found
+
+
+def deadline_items(plan, deadlines, doc=None) -> list:
+    """The programme item each deadline's call carries out: that of the plan's task the deadline is written
+    in (its own line, or the task line it stands under: "Đề nghị … gửi về … như sau:") when that task carries
+    out one, else the plan's own item (None when neither has one). One query for the plan's linked tasks."""
+    tasks: dict[str, object] = {}
+    for task in (
+        plan.tasks.filter(programme_item__isnull=False)
+        .select_related("programme_item__plan")
+        .order_by("order", "id")
+    ):
+        tasks.setdefault(_key(task.title), task.programme_item)
+    own = plan.programme_item if plan.programme_item_id else None
+    if not tasks:
+        return [own for _deadline in deadlines]
+    owners = _owning_tasks(doc if doc is not None else plan.document())
+    found = []
+    for deadline in deadlines:
+        line = _key(deadline.text)
+        item = next((tasks[text] for text in owners.get(line, []) if text in tasks), None)
+        if item is None:  # a line the document no longer holds as such: the task whose text holds it
+            item = next((i for title, i in tasks.items() if title and line and line in title), None)
+        found.append(item or own)
+    return found
+
+
 @transaction.atomic
 def calls_from_plan(*, actor, plan, targets: list[Unit]) -> list[Call]:
-    """One call per deadline the plan sets ("gửi về ... trước ngày ..."), all in one step."""
+    """One call per deadline the plan sets ("gửi về ... trước ngày ..."), all in one step. Each call carries
+    out the plan's programme item, or that of the plan's task the deadline belongs to (``deadline_items``)."""
     doc = plan.document()
     owner = plan.issuing_unit
     access.require(actor, Cap.CALL_MANAGE, owner)
@@ -131,7 +182,7 @@ def calls_from_plan(*, actor, plan, targets: list[Unit]) -> list[Call]:
         raise ServiceError(_("Kế hoạch không có hạn gửi về nào (ví dụ “gửi về … trước ngày 30/9/2023”)."))
     forms: dict[int, FormTemplate] = {}
     calls = []
-    for deadline in deadlines:
+    for deadline, item in zip(deadlines, deadline_items(plan, deadlines, doc), strict=True):
         if deadline.form_index is not None and deadline.form_index < len(doc.forms):
             if deadline.form_index not in forms:
                 forms[deadline.form_index] = template_from_form_draft(
@@ -150,6 +201,7 @@ def calls_from_plan(*, actor, plan, targets: list[Unit]) -> list[Call]:
                 plan=plan,
                 targets=targets,
                 instructions=deadline.note.strip("() "),
+                programme_item=item,
             )
         )
     return calls

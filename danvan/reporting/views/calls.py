@@ -17,6 +17,7 @@ from danvan.lib.tables import blank
 from danvan.org.models import Unit
 from danvan.plans.programme.forms import add_item_picker
 from danvan.plans.programme.services import save_carrying
+from danvan.plans.programme.shown import with_programme_item
 
 from .. import policy, selectors, services
 from ..forms import CallForm
@@ -28,9 +29,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def call_or_404(request, pk) -> Call:
-    return get_object_or_404(
-        Call.objects.visible_to(request.user).select_related("owner", "template", "plan"), pk=pk
-    )
+    calls = Call.objects.visible_to(request.user).select_related("owner", "template", "plan")
+    return get_object_or_404(with_programme_item(calls, request.user), pk=pk)
 
 
 def _targets_from(data: dict, actor) -> list[Unit]:

@@ -38,19 +38,23 @@ def _recipients(form: TargetForm, plan: Plan, actor) -> list[Unit] | None:
     return selectors.plan_recipients(actor=actor, plan=plan, root=root, kinds=list(kinds), direct_only=direct)
 
 
-def _deadlines(doc) -> list[dict]:
-    """Each call the plan sets, with the form it will carry: the attached "Mẫu" (and its columns) or the
-    result-report outline."""
+def _deadlines(doc, plan: Plan) -> list[dict]:
+    """Each call the plan sets, with the form it will carry (the attached "Mẫu" and its columns, or the
+    result-report outline) and the programme item it will carry out (the plan's, or its task's)."""
     rows = []
-    for deadline in doc.deadlines:
+    items = services.deadline_items(plan, doc.deadlines, doc)
+    for deadline, item in zip(doc.deadlines, items, strict=True):
         form = doc.forms[deadline.form_index] if deadline.form_index is not None else None
-        rows.append({"deadline": deadline, "form": form, "columns": len(form.columns) if form else 0})
+        rows.append(
+            {"deadline": deadline, "form": form, "columns": len(form.columns) if form else 0, "item": item}
+        )
     return rows
 
 
 @login_required
 def calls_from_plan(request, plan_pk):
-    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("issuing_unit"), pk=plan_pk)
+    plans = Plan.objects.visible_to(request.user).select_related("issuing_unit", "programme_item__plan")
+    plan = get_object_or_404(plans, pk=plan_pk)
     access.require(request.user, Cap.CALL_MANAGE, plan.issuing_unit)
     previewing = request.method == "GET" and "root" in request.GET
     data = request.POST if request.method == "POST" else (request.GET if previewing else None)
@@ -60,7 +64,7 @@ def calls_from_plan(request, plan_pk):
     context = {
         "plan": plan,
         "doc": doc,
-        "deadlines": _deadlines(doc),
+        "deadlines": _deadlines(doc, plan),
         "calls_count": len([d for d in doc.deadlines if d.due and d.due.end]),
         "recipients": recipients[:PREVIEW_NAMES] if recipients is not None else None,
         "recipients_count": len(recipients) if recipients is not None else 0,

@@ -132,3 +132,11 @@ def test_the_link_service_refuses_an_item_of_the_objects_own_programme(cast, war
     programme_services.link_item(actor=cast.ward_officer, obj=call, item=None)
     call.refresh_from_db()
     assert call.programme_item is None
+
+
+def test_the_action_labels_are_translated_when_shown_not_at_import():
+    from django.utils.functional import Promise
+
+    from danvan.plans.programme.views import ACTIONS, MODEL_ACTION
+
+    assert all(isinstance(label, Promise) for label, _name, _cap in (*ACTIONS, MODEL_ACTION))

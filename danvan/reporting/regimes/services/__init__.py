@@ -2,7 +2,7 @@
 
 from .carry import CARRIED_NOTE, carry_forward, previous_sent, require_period_over
 from .daily import daily_run, next_run_at, schedule_daily
-from .definition import RegimeSpec, regime_create, regime_update
+from .definition import RegimeSpec, regime_create, regime_update, skipped_periods, skipped_warning
 from .lifecycle import delete_refusal, regime_activate, regime_deactivate, regime_delete
 from .opening import OpenResult, due_periods, open_due_periods, regime_open_now
 from .reminders import reminders_due, send_regime_reminders
@@ -28,4 +28,6 @@ __all__ = [
     "require_period_over",
     "schedule_daily",
     "send_regime_reminders",
+    "skipped_periods",
+    "skipped_warning",
 ]

@@ -12,6 +12,8 @@ from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import periods, vntext
 from danvan.org.models import Unit, UnitKind
+from danvan.plans.models import Task
+from danvan.plans.programme.services import check_item
 
 from ...models import FormTemplate
 from ..models import Regime
@@ -38,6 +40,7 @@ AUDITED = [
     "is_active",
     "start_date",
     "instructions",
+    "programme_item",
 ]
 
 
@@ -61,6 +64,7 @@ class RegimeSpec:
     remind_days_before: int = 3
     is_active: bool = True
     instructions: str = ""
+    programme_item: Task | None = None  # copied onto every call the regime opens
 
 
 def _check_rules(spec: RegimeSpec) -> None:
@@ -119,6 +123,40 @@ def _check_cutoff_before_due(spec: RegimeSpec) -> None:
                     )
 
 
+def skipped_periods(period_kinds, start_date: date) -> list[periods.Period]:
+    """The periods of the chosen kinds already running on ``start_date`` (begun before it, not ended): a
+    regime opens only the periods that start on or after its start date, so these are never opened. A start
+    after 1 January skips that year's 6-month, 9-month and year periods (while they run), a start after the
+    1st of a month skips that month (and its quarter after a quarter's first day)."""
+    if start_date is None:
+        return []
+    order = list(periods.PeriodKind)
+    chosen = {periods.PeriodKind(k) for k in period_kinds if k in set(periods.PeriodKind)}
+    kinds = sorted(chosen, key=order.index)
+    found = []
+    for kind in kinds:
+        period = periods.Period.containing(kind, start_date)
+        if period.start < start_date <= period.end:
+            found.append(period)
+    return found
+
+
+def skipped_warning(period_kinds, start_date: date) -> str:
+    """The warning shown after saving a regime whose start date skips running periods; "" when none."""
+    skipped = skipped_periods(period_kinds, start_date)
+    if not skipped:
+        return ""
+    first = min(period.start for period in skipped)
+    return _(
+        "Lưu ý: chế độ chỉ mở các kỳ bắt đầu từ ngày áp dụng %(start)s trở đi, nên các kỳ đang diễn ra "
+        "sẽ không được mở: %(periods)s. Muốn mở các kỳ này, hãy sửa ngày áp dụng thành %(first)s."
+    ) % {
+        "start": start_date.strftime("%d/%m/%Y"),
+        "periods": ", ".join(period.label for period in skipped),
+        "first": first.strftime("%d/%m/%Y"),
+    }
+
+
 def _check_scope(actor, spec: RegimeSpec) -> None:
     access.require(actor, Cap.CALL_MANAGE, spec.owner)
     if not FormTemplate.objects.visible_to(actor).filter(pk=spec.template.pk).exists():
@@ -167,7 +205,20 @@ def _check_start(spec: RegimeSpec, previous: date | None) -> None:
         )
 
 
-def _validate(actor, spec: RegimeSpec, *, exclude_pk: int | None, previous_start: date | None) -> None:
+def _check_item(actor, spec: RegimeSpec, previous_item_id: int | None) -> None:
+    """A new or changed programme item must be one of a programme the actor sees (an unchanged one stays)."""
+    if spec.programme_item is not None and spec.programme_item.pk != previous_item_id:
+        check_item(actor=actor, obj=None, item=spec.programme_item)
+
+
+def _validate(
+    actor,
+    spec: RegimeSpec,
+    *,
+    exclude_pk: int | None,
+    previous_start: date | None,
+    previous_item_id: int | None = None,
+) -> None:
     spec.name = vntext.clean_text(spec.name)
     spec.instructions = vntext.nfc(spec.instructions or "").strip()
     spec.period_kinds = sorted(set(spec.period_kinds), key=list(periods.PeriodKind).index)
@@ -178,6 +229,7 @@ def _validate(actor, spec: RegimeSpec, *, exclude_pk: int | None, previous_start
     _check_scope(actor, spec)
     _check_rules(spec)
     _check_start(spec, previous_start)
+    _check_item(actor, spec, previous_item_id)
     _check_overlap(spec, exclude_pk)
 
 
@@ -222,7 +274,13 @@ def regime_update(*, regime: Regime, actor, spec: RegimeSpec, expected_version: 
     access.require(actor, Cap.CALL_MANAGE, regime.owner)
     before = audit.snapshot(regime, AUDITED)
     kinds_before = sorted(k.code for k in regime.unit_kinds.all())
-    _validate(actor, spec, exclude_pk=regime.pk, previous_start=regime.start_date)
+    _validate(
+        actor,
+        spec,
+        exclude_pk=regime.pk,
+        previous_start=regime.start_date,
+        previous_item_id=regime.programme_item_id,
+    )
     _apply(regime, spec)
     regime.save_checked(expected_version=expected_version)
     regime.unit_kinds.set(spec.unit_kinds)

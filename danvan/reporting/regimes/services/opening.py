@@ -49,6 +49,7 @@ def _new_call(regime: Regime, planned: periods.Schedule) -> Call:
         period_start=planned.period.start,
         period_end=planned.cutoff,
         regime=regime,
+        programme_item_id=regime.programme_item_id,  # the regime's item, on every call it opens
     )
     words = _("trước ngày %(d)s") % {"d": planned.due.strftime("%d/%m/%Y")}
     call.set_due(DateWindow(start=None, end=planned.due, text=words, kind="deadline"))
