@@ -47,8 +47,8 @@ def test_a_conference_is_made_a_briefing_from_its_page_and_bound_to_its_programm
     form.get_by_label("Thực hiện mục nào trong Chương trình công tác").select_option(str(item.pk))
     screenshot("briefing-setup-phone")
     accessible(page, "briefing-setup")
-    # The answer's page, not its every picture: in two of three whole-suite runs the "load" event of the page
-    # after this POST did not come within 10 s, though the page itself had (never alone, never in a smaller set).
+    # In two of three whole-suite runs (never alone, never in a smaller set) the navigation after this POST
+    # did not finish its "load" within 10 s: wait for the answer's document, longer.
     with page.expect_navigation(wait_until="domcontentloaded", timeout=30_000):
         form.get_by_role("button", name="Lưu").click()
     assert "Đã lưu kỳ giao ban." in page.content()
