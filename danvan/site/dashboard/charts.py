@@ -135,19 +135,22 @@ class _CellWords:
         self.escaped = {key: escape(label) for key, label in self.state.items()}
         self.sent, self.late = _("đã gửi"), _("muộn")
 
-    def cell(self, tally: Tally | None, where: str) -> str:
+    def cell(self, tally: Tally | None) -> str:
+        """A cell names its state in words for screen readers (the row and column headers give the unit and
+        the period); the late answers, not shown in the cell, are also its tooltip. Nothing repeated: a
+        province's year is some 1,700 cells."""
         if tally is None or not tally.targets:
             return (
                 '<td class="dash-st dash-none"><span aria-hidden="true">–</span>'
                 f'<span class="visually-hidden">{self.escaped["none"]}</span></td>'
             )
         state = tally.state
-        words = f"{where}: {self.state[state]}, {tally.sent}/{tally.targets} {self.sent}"
-        late = f", {tally.late} {self.late}" if tally.late else ""
+        late = escape(f", {tally.late} {self.late}") if tally.late else ""
+        tip = f' title="{tally.sent}/{tally.targets} {self.sent}{late}"' if late else ""
         return (
-            f'<td class="dash-st dash-{state}" title="{escape(words + late)}">'
-            f'<span aria-hidden="true">{SYMBOLS[state]} </span>{tally.sent}/{tally.targets}'
-            f'<span class="visually-hidden"> — {self.escaped[state]}{escape(late)}</span></td>'
+            f'<td class="dash-st dash-{state}"{tip}><span aria-hidden="true">{SYMBOLS[state]} </span>'
+            f"{tally.sent}/{tally.targets}"
+            f'<span class="visually-hidden"> — {self.escaped[state]}{late}</span></td>'
         )
 
 
@@ -165,13 +168,12 @@ def grid_table(rows: list[GridRow], periods: list, *, caption: str, links: dict[
         f'<th scope="col" class="text-center">{escape(_("Cả năm"))}</th></tr></thead><tbody>',
     ]
     words = _CellWords()
-    labels = [(p, p.label) for p in periods]
     for row in rows:
         url = links.get(row.unit.pk) if row.unit else None
         name = escape(row.label)
         label = f'<a href="{escape(url)}">{name}</a>' if url else name
-        cells = "".join(words.cell(row.cells.get(p), f"{row.label}, {text}") for p, text in labels)
-        total = words.cell(row.total, row.label)
+        cells = "".join(words.cell(row.cells.get(p)) for p in periods)
+        total = words.cell(row.total)
         out.append(f'<tr><th scope="row" class="fw-normal">{label}</th>{cells}{total}</tr>')
     out.append("</tbody></table>")
     return mark_safe("".join(out))

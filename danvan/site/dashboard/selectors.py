@@ -46,14 +46,21 @@ STATE_LABELS = {
 }
 
 
-@dataclass
 class Node:
     """Where the dashboard stands: one unit, or several roots together (`unit` None); `everything` when
-    those roots are all the top units (the system administrator's landing: the whole country)."""
+    those roots are all the top units (the system administrator's landing: the whole country). The roots
+    may be given as a loader, read only when the figures are computed (not when they are kept)."""
 
-    unit: Unit | None
-    roots: list[Unit]
-    everything: bool = False
+    def __init__(self, unit: Unit | None, roots=None, everything: bool = False, load_roots=None) -> None:
+        self.unit, self.everything = unit, everything
+        self._roots: list[Unit] | None = roots
+        self._load_roots = load_roots
+
+    @property
+    def roots(self) -> list[Unit]:
+        if self._roots is None:
+            self._roots = self._load_roots() if self._load_roots else []
+        return self._roots
 
     @property
     def paths(self) -> list[str]:
@@ -68,8 +75,10 @@ def dashboard_roots(user) -> list[Unit] | None:
     """The units the user's dashboard opens on: the top units where they hold DASHBOARD_VIEW (a unit inside
     another of them adds nothing); None when the user holds it nowhere."""
     paths = cap_paths(user, Cap.DASHBOARD_VIEW)
-    if paths == []:
-        return None
+    return None if paths == [] else _roots_at(paths)
+
+
+def _roots_at(paths: list[str] | None) -> list[Unit]:
     if paths is None:
         units = Unit.objects.filter(parent__isnull=True)
     else:
@@ -80,11 +89,15 @@ def dashboard_roots(user) -> list[Unit] | None:
 
 
 def landing_node(user) -> Node | None:
-    roots = dashboard_roots(user)
-    if roots is None:
+    paths = cap_paths(user, Cap.DASHBOARD_VIEW)
+    if paths == []:
         return None
-    everything = cap_paths(user, Cap.DASHBOARD_VIEW) is None
-    return Node(unit=roots[0] if len(roots) == 1 else None, roots=roots, everything=everything)
+    if paths is None:  # everything: the top units are read only to compute the figures, unless only one
+        top = list(Unit.objects.filter(parent__isnull=True).values_list("pk", flat=True)[:2])
+        if len(top) != 1:
+            return Node(unit=None, everything=True, load_roots=lambda: _roots_at(None))
+    roots = _roots_at(paths)
+    return Node(unit=roots[0] if len(roots) == 1 else None, roots=roots, everything=paths is None)
 
 
 def _units_below(node: Node, paths: list[str]) -> Q:
