@@ -23,7 +23,7 @@ from .numbering import format_symbol, next_number
 from .parsing.doubts import REASON_NO_DATE as NO_DATE
 from .parsing.doubts import REASON_NO_SYMBOL as NO_SYMBOL
 from .programme.categories import guess_category
-from .programme.services import check_item, follow_amendment, note_followed, summary_for
+from .programme.services import check_item, follow_amendment, note_followed, write_link
 from .selectors import tasks_without_lead
 
 PARTY_COMMITTEE_WORDS = {
@@ -467,22 +467,6 @@ def task_mark_done(*, task: Task, actor, note: str = "") -> Task:
 # --- the programme item a plan or a task carries out (registered with programme.services at ready) ------
 
 
-def _link(obj, *, actor, item: Task | None, note: str, unit, expected_version: int | None):
-    """The common tail of the two linkers below: ``obj`` is the locked row."""
-    before = str(obj.programme_item) if obj.programme_item_id else ""
-    obj.programme_item = item
-    obj.save_checked(expected_version=expected_version)
-    audit.record(
-        actor=actor,
-        verb="update",
-        obj=obj,
-        summary=summary_for(item, note),
-        changes={"programme_item": [before, str(item) if item else ""]},
-        unit_path=unit.path,
-    )
-    return obj
-
-
 @transaction.atomic
 def plan_link_programme_item(
     *, actor, obj: Plan, item: Task | None, note: str = "", checked: bool = True, expected_version=None
@@ -494,8 +478,13 @@ def plan_link_programme_item(
     if checked:
         access.require(actor, Cap.PLAN_EDIT, plan.issuing_unit)
         check_item(actor=actor, obj=plan, item=item)
-    return _link(
-        plan, actor=actor, item=item, note=note, unit=plan.issuing_unit, expected_version=expected_version
+    return write_link(
+        plan,
+        actor=actor,
+        item=item,
+        note=note,
+        unit_path=plan.issuing_unit.path,
+        expected_version=expected_version,
     )
 
 
@@ -511,4 +500,6 @@ def task_link_programme_item(
     if checked:
         access.require(actor, Cap.PLAN_EDIT, unit)
         check_item(actor=actor, obj=task, item=item)
-    return _link(task, actor=actor, item=item, note=note, unit=unit, expected_version=expected_version)
+    return write_link(
+        task, actor=actor, item=item, note=note, unit_path=unit.path, expected_version=expected_version
+    )

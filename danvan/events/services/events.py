@@ -12,7 +12,7 @@ from danvan.events.models import DelegateGroup, Event, Invitation
 from danvan.lib import vntext
 from danvan.lib.vndates import DateParseError, DateWindow, parse_window
 from danvan.org.models import Unit
-from danvan.plans.programme.services import check_item, summary_for
+from danvan.plans.programme.services import check_item, write_link
 
 KIND_WORDS = [
     ("toa dam", Event.Kind.SEMINAR),
@@ -181,15 +181,11 @@ def event_link_programme_item(
     if checked:
         policy.require_manage(actor, event)
         check_item(actor=actor, obj=event, item=item)
-    before = str(event.programme_item) if event.programme_item_id else ""
-    event.programme_item = item
-    event.save_checked(expected_version=expected_version)
-    audit.record(
+    return write_link(
+        event,
         actor=actor,
-        verb="update",
-        obj=event,
-        summary=summary_for(item, note),
-        changes={"programme_item": [before, str(item) if item else ""]},
+        item=item,
+        note=note,
         unit_path=event.organiser.path,
+        expected_version=expected_version,
     )
-    return event

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from danvan.core import audit
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 
@@ -54,6 +55,23 @@ def summary_for(item: Task | None, note: str = "") -> str:
     if note:
         return note
     return _("Gắn với mục Chương trình công tác") if item else _("Bỏ gắn với Chương trình công tác")
+
+
+def write_link(locked, *, actor, item: Task | None, note: str, unit_path: str, expected_version=None):
+    """The common write of every carrier's linker (plans, tasks, calls, events, rounds): ``locked`` is the
+    row its own service locked and checked; the link is saved with its version and audited."""
+    before = str(locked.programme_item) if locked.programme_item_id else ""
+    locked.programme_item = item
+    locked.save_checked(expected_version=expected_version)
+    audit.record(
+        actor=actor,
+        verb="update",
+        obj=locked,
+        summary=summary_for(item, note),
+        changes={"programme_item": [before, str(item) if item else ""]},
+        unit_path=unit_path,
+    )
+    return locked
 
 
 def check_item(*, actor, obj: models.Model | None, item: Task | None) -> None:

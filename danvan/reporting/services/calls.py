@@ -15,7 +15,7 @@ from danvan.lib import vntext
 from danvan.lib.vndates import DateWindow
 from danvan.notifications.services import notify_units
 from danvan.org.models import Unit
-from danvan.plans.programme.services import check_item, summary_for
+from danvan.plans.programme.services import check_item, write_link
 
 from ..models import Call, CallTarget, FormTemplate
 from ..selectors import units_not_submitted
@@ -273,15 +273,6 @@ def call_link_programme_item(
     if checked:
         access.require(actor, Cap.CALL_MANAGE, call.owner)
         check_item(actor=actor, obj=call, item=item)
-    before = str(call.programme_item) if call.programme_item_id else ""
-    call.programme_item = item
-    call.save_checked(expected_version=expected_version)
-    audit.record(
-        actor=actor,
-        verb="update",
-        obj=call,
-        summary=summary_for(item, note),
-        changes={"programme_item": [before, str(item) if item else ""]},
-        unit_path=call.owner.path,
+    return write_link(
+        call, actor=actor, item=item, note=note, unit_path=call.owner.path, expected_version=expected_version
     )
-    return call

@@ -15,7 +15,7 @@ from danvan.core.access import Cap
 from danvan.core.errors import ServiceError
 from danvan.lib import vntext
 from danvan.org.models import Unit
-from danvan.plans.programme.services import check_item, summary_for
+from danvan.plans.programme.services import check_item, write_link
 
 from ...models import AppraisalRound, CouncilMember, Criterion, Exemplar, RoundEntry, ScoreSheet
 from ..selectors import ADMISSIBLE, CENT, member_candidates
@@ -328,15 +328,11 @@ def round_link_programme_item(
     if checked:
         access.require(actor, Cap.APPRAISAL_MANAGE, round_.owner)
         check_item(actor=actor, obj=round_, item=item)
-    before = str(round_.programme_item) if round_.programme_item_id else ""
-    round_.programme_item = item
-    round_.save_checked(expected_version=expected_version)
-    audit.record(
+    return write_link(
+        round_,
         actor=actor,
-        verb="update",
-        obj=round_,
-        summary=summary_for(item, note),
-        changes={"programme_item": [before, str(item) if item else ""]},
+        item=item,
+        note=note,
         unit_path=round_.owner.path,
+        expected_version=expected_version,
     )
-    return round_
